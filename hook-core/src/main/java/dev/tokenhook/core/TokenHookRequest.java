@@ -1,0 +1,149 @@
+package dev.tokenhook.core;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One token inline hook request: the envelope, {@code data.context} and the tokens being minted.
+ * Immutable and thread-safe. Decode one with {@link #fromJson(byte[])}.
+ *
+ * @param eventId unique per hook call: use it for logs and duplicate detection
+ * @param eventTime when Okta sent the call (ISO-8601, as sent)
+ * @param eventType {@code com.okta.oauth2.tokens.transform}
+ * @param eventTypeVersion e.g. {@code 1.0}
+ * @param cloudEventVersion e.g. {@code 0.1}
+ * @param contentType e.g. {@code application/json}
+ * @param source the Okta endpoint that triggered the hook ({@code .../v1/authorize} or {@code .../v1/token})
+ * @param context {@code data.context}
+ * @param identity the ID token being minted, if any
+ * @param access the access token being minted, if any
+ * @param refreshTokenJti {@code data.refresh_token.jti}, if a refresh token is involved
+ */
+public record TokenHookRequest(
+        String eventId,
+        String eventTime,
+        String eventType,
+        String eventTypeVersion,
+        String cloudEventVersion,
+        String contentType,
+        String source,
+        HookContext context,
+        Optional<IdentityToken> identity,
+        Optional<AccessToken> access,
+        Optional<String> refreshTokenJti) {
+
+    /** The only event type a token inline hook receives. */
+    public static final String EVENT_TYPE = "com.okta.oauth2.tokens.transform";
+
+    /** Checks the structured components are present. */
+    public TokenHookRequest {
+        Objects.requireNonNull(context, "context");
+        Objects.requireNonNull(identity, "identity");
+        Objects.requireNonNull(access, "access");
+        Objects.requireNonNull(refreshTokenJti, "refreshTokenJti");
+    }
+
+    /**
+     * Decodes the JSON body Okta sent. Lenient: unknown fields are ignored and every part is optional.
+     * Hardened: nesting depth, string, number and document sizes are limited and duplicate keys rejected.
+     *
+     * @param json the request body, UTF-8 JSON
+     * @return the request
+     * @throws RequestDecodingException if the body is not a readable request; the message says where
+     */
+    public static TokenHookRequest fromJson(byte[] json) {
+        return dev.tokenhook.core.internal.RequestDecoder.decode(json);
+    }
+
+    /**
+     * @param type a token type
+     * @return the token of that type, if Okta is minting it
+     */
+    public Optional<? extends MintedToken> token(TokenType type) {
+        return type == TokenType.ID_TOKEN ? identity : access;
+    }
+
+    /**
+     * @param type a token type
+     * @return whether Okta is minting that token in this request (only those may be patched)
+     */
+    public boolean mints(TokenType type) {
+        return token(type).isPresent();
+    }
+
+    /** @return the user's Okta profile, if a user is bound to this request */
+    public Optional<User> user() {
+        return context.user();
+    }
+
+    /**
+     * The user's login: {@code context.user.profile.login}, else the ID token's
+     * {@code preferred_username}. Empty for machine-to-machine flows.
+     *
+     * @return the login, if known
+     */
+    public Optional<String> userLogin() {
+        Optional<String> login = context.user().map(u -> u.profile().login()).filter(s -> !s.isBlank());
+        if (login.isPresent()) {
+            return login;
+        }
+        return identity.flatMap(id -> id.stringClaim("preferred_username")).filter(s -> !s.isBlank());
+    }
+
+    /**
+     * The OAuth grant: {@code grant_type} for {@code /token} calls; for {@code /authorize} calls, which
+     * carry no grant type, {@code authorization_code} when {@code response_type} is {@code code} alone
+     * and {@code implicit} for any other response type (implicit and hybrid flows).
+     *
+     * @return the grant type, if it can be told
+     */
+    public Optional<String> grantType() {
+        ProtocolRequest request = context.protocol().request();
+        Optional<String> explicit = request.grantType();
+        if (explicit.isPresent()) {
+            return explicit;
+        }
+        Set<String> responseTypes = request.responseTypes();
+        if (responseTypes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(responseTypes.equals(Set.of("code")) ? "authorization_code" : "implicit");
+    }
+
+    /**
+     * The scopes granted: the access token's scopes when an access token is minted, else the requested
+     * {@code scope} parameter.
+     *
+     * @return scope names, read-only
+     */
+    public Set<String> grantedScopes() {
+        if (access.isPresent() && !access.get().scopes().isEmpty()) {
+            return Collections.unmodifiableSet(access.get().scopes().keySet());
+        }
+        return context.protocol().request().scopes();
+    }
+
+    /** @return the OAuth client id: {@code protocol.client.id}, else the {@code client_id} parameter */
+    public Optional<String> clientId() {
+        String id = context.protocol().client().id();
+        return id != null ? Optional.of(id) : context.protocol().request().clientId();
+    }
+
+    /**
+     * The groups in the {@code groups} claim of the ID token, else of the access token (only when the
+     * authorization server has a groups claim).
+     *
+     * @return group names, read-only, possibly empty
+     */
+    public List<String> groups() {
+        for (Optional<? extends MintedToken> token : List.of(identity, access)) {
+            if (token.isPresent() && token.get().claims().get("groups") instanceof List<?> list) {
+                return list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,601 @@
+package dev.tokenhook.core.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import dev.tokenhook.core.AccessToken;
+import dev.tokenhook.core.Client;
+import dev.tokenhook.core.GrantedScope;
+import dev.tokenhook.core.HookContext;
+import dev.tokenhook.core.IdentityToken;
+import dev.tokenhook.core.OktaRequest;
+import dev.tokenhook.core.OriginalGrant;
+import dev.tokenhook.core.Policy;
+import dev.tokenhook.core.Protocol;
+import dev.tokenhook.core.ProtocolRequest;
+import dev.tokenhook.core.RequestDecodingException;
+import dev.tokenhook.core.Session;
+import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.User;
+import dev.tokenhook.core.UserProfile;
+import dev.tokenhook.core.Values;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Streaming decoder of a token inline hook request. One pass over the bytes, no tree in between:
+ * known fields are read into the model, unknown fields skipped, claims read into frozen maps.
+ * Every failure becomes a {@link RequestDecodingException} naming the JSON location, never the input.
+ */
+public final class RequestDecoder {
+
+    private final JsonParser parser;
+
+    private RequestDecoder(JsonParser parser) {
+        this.parser = parser;
+    }
+
+    /**
+     * @param json the request body
+     * @return the decoded request
+     * @throws RequestDecodingException if the body is not a readable token inline hook request
+     */
+    public static TokenHookRequest decode(byte[] json) {
+        if (json == null || json.length == 0) {
+            throw new RequestDecodingException("Request body is empty");
+        }
+        if (json.length > JsonLimits.MAX_DOCUMENT_BYTES) {
+            throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
+        }
+        try (JsonParser parser = JsonLimits.FACTORY.createParser(json)) {
+            RequestDecoder decoder = new RequestDecoder(parser);
+            TokenHookRequest request = decoder.readRequest();
+            if (parser.nextToken() != null) {
+                throw new RequestDecodingException("Unexpected content after the JSON object");
+            }
+            return request;
+        } catch (StreamConstraintsException e) {
+            throw new RequestDecodingException("Request exceeds a JSON limit (nesting depth, string, name, number "
+                    + "or document length)", e);
+        } catch (JsonProcessingException e) {
+            throw new RequestDecodingException("Malformed JSON at " + location(e), e);
+        } catch (IOException e) {
+            throw new RequestDecodingException("Unreadable request body", e);
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null
+                ? "an unknown position"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    private TokenHookRequest readRequest() throws IOException {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+            throw new RequestDecodingException("Request body must be a JSON object");
+        }
+        String eventId = null;
+        String eventTime = null;
+        String eventType = null;
+        String eventTypeVersion = null;
+        String cloudEventVersion = null;
+        String contentType = null;
+        String source = null;
+        Data data = Data.EMPTY;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "eventId" -> eventId = text("eventId");
+                case "eventTime" -> eventTime = text("eventTime");
+                case "eventType" -> eventType = text("eventType");
+                case "eventTypeVersion" -> eventTypeVersion = text("eventTypeVersion");
+                case "cloudEventVersion" -> cloudEventVersion = text("cloudEventVersion");
+                case "contentType" -> contentType = text("contentType");
+                case "source" -> source = text("source");
+                case "data" -> data = isObject("data") ? readData() : Data.EMPTY;
+                default -> parser.skipChildren();
+            }
+        }
+        if (eventType != null && !TokenHookRequest.EVENT_TYPE.equals(eventType)) {
+            throw new RequestDecodingException("eventType is not " + TokenHookRequest.EVENT_TYPE
+                    + ": this endpoint only serves token inline hooks");
+        }
+        return new TokenHookRequest(eventId, eventTime, eventType, eventTypeVersion, cloudEventVersion, contentType,
+                source, data.context, Optional.ofNullable(data.identity), Optional.ofNullable(data.access),
+                Optional.ofNullable(data.refreshTokenJti));
+    }
+
+    private record Data(HookContext context, IdentityToken identity, AccessToken access, String refreshTokenJti) {
+        static final Data EMPTY = new Data(HookContext.EMPTY, null, null, null);
+    }
+
+    private Data readData() throws IOException {
+        HookContext context = HookContext.EMPTY;
+        IdentityToken identity = null;
+        AccessToken access = null;
+        String refreshTokenJti = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "context" -> context = isObject("data.context") ? readContext() : HookContext.EMPTY;
+                case "identity" -> identity = isObject("data.identity") ? readIdentity() : null;
+                case "access" -> access = isObject("data.access") ? readAccess() : null;
+                case "refresh_token" -> refreshTokenJti =
+                        isObject("data.refresh_token") ? readJti("data.refresh_token") : null;
+                default -> parser.skipChildren();
+            }
+        }
+        return new Data(context, identity, access, refreshTokenJti);
+    }
+
+    private HookContext readContext() throws IOException {
+        OktaRequest request = OktaRequest.EMPTY;
+        Protocol protocol = Protocol.EMPTY;
+        Session session = null;
+        User user = null;
+        Policy policy = Policy.EMPTY;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "request" -> request = isObject("data.context.request") ? readOktaRequest() : OktaRequest.EMPTY;
+                case "protocol" -> protocol = isObject("data.context.protocol") ? readProtocol() : Protocol.EMPTY;
+                case "session" -> session = isObject("data.context.session") ? readSession() : null;
+                case "user" -> user = isObject("data.context.user") ? readUser() : null;
+                case "policy" -> policy = isObject("data.context.policy") ? readPolicy() : Policy.EMPTY;
+                default -> parser.skipChildren();
+            }
+        }
+        return new HookContext(request, protocol, Optional.ofNullable(session), Optional.ofNullable(user), policy);
+    }
+
+    private OktaRequest readOktaRequest() throws IOException {
+        String id = null;
+        String method = null;
+        String url = null;
+        String ipAddress = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "id" -> id = text("data.context.request.id");
+                case "method" -> method = text("data.context.request.method");
+                case "url" -> url = readUrl();
+                case "ipAddress" -> ipAddress = text("data.context.request.ipAddress");
+                default -> parser.skipChildren();
+            }
+        }
+        return new OktaRequest(id, method, url, ipAddress);
+    }
+
+    /** {@code url} is {@code {"value": "..."}}; a plain string is accepted too. */
+    private String readUrl() throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            return text("data.context.request.url");
+        }
+        String value = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("value")) {
+                value = text("data.context.request.url.value");
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return value;
+    }
+
+    private Protocol readProtocol() throws IOException {
+        String type = null;
+        ProtocolRequest request = ProtocolRequest.EMPTY;
+        OriginalGrant originalGrant = null;
+        String issuerUri = null;
+        Client client = Client.EMPTY;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "type" -> type = text("data.context.protocol.type");
+                case "request" -> request = isObject("data.context.protocol.request")
+                        ? readParameters("data.context.protocol.request") : ProtocolRequest.EMPTY;
+                case "OriginalGrant", "originalGrant" -> originalGrant =
+                        isObject("data.context.protocol." + field) ? readOriginalGrant(field) : null;
+                case "issuer" -> issuerUri = isObject("data.context.protocol.issuer") ? readIssuer() : null;
+                case "client" -> client = isObject("data.context.protocol.client") ? readClient() : Client.EMPTY;
+                default -> parser.skipChildren();
+            }
+        }
+        return new Protocol(type, request, Optional.ofNullable(originalGrant), issuerUri, client);
+    }
+
+    private ProtocolRequest readParameters(String where) throws IOException {
+        LinkedHashMap<String, Object> parameters = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            JsonToken token = parser.nextToken();
+            if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+                parameters.put(field, parser.getText());
+            } else {
+                parser.skipChildren();
+            }
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> strings = (Map) Values.adoptMap(parameters);
+        return new ProtocolRequest(strings);
+    }
+
+    private OriginalGrant readOriginalGrant(String key) throws IOException {
+        String where = "data.context.protocol." + key;
+        ProtocolRequest authorization = ProtocolRequest.EMPTY;
+        String jti = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "authorization", "request" -> authorization = isObject(where + "." + field)
+                        ? readParameters(where + "." + field) : authorization;
+                case "refresh_token" -> jti = isObject(where + ".refresh_token")
+                        ? readJti(where + ".refresh_token") : null;
+                default -> parser.skipChildren();
+            }
+        }
+        return new OriginalGrant(authorization, Optional.ofNullable(jti));
+    }
+
+    private String readIssuer() throws IOException {
+        String uri = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("uri")) {
+                uri = text("data.context.protocol.issuer.uri");
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return uri;
+    }
+
+    private Client readClient() throws IOException {
+        String id = null;
+        String name = null;
+        String type = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "id" -> id = text("data.context.protocol.client.id");
+                case "name" -> name = text("data.context.protocol.client.name");
+                case "type" -> type = text("data.context.protocol.client.type");
+                default -> parser.skipChildren();
+            }
+        }
+        return new Client(id, name, type);
+    }
+
+    private Session readSession() throws IOException {
+        String where = "data.context.session.";
+        String id = null;
+        String userId = null;
+        String login = null;
+        String createdAt = null;
+        String expiresAt = null;
+        String status = null;
+        String lastPassword = null;
+        String lastFactor = null;
+        List<String> amr = List.of();
+        String idpId = null;
+        String idpType = null;
+        Boolean mfaActive = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "id" -> id = text(where + "id");
+                case "userId" -> userId = text(where + "userId");
+                case "login" -> login = text(where + "login");
+                case "createdAt" -> createdAt = text(where + "createdAt");
+                case "expiresAt" -> expiresAt = text(where + "expiresAt");
+                case "status" -> status = text(where + "status");
+                case "lastPasswordVerification" -> lastPassword = text(where + field);
+                case "lastFactorVerification" -> lastFactor = text(where + field);
+                case "amr" -> amr = textList(where + "amr");
+                case "idp" -> {
+                    if (isObject(where + "idp")) {
+                        Map<String, String> idp = readStrings(where + "idp");
+                        idpId = idp.get("id");
+                        idpType = idp.get("type");
+                    }
+                }
+                case "mfaActive" -> mfaActive = bool(where + "mfaActive");
+                default -> parser.skipChildren();
+            }
+        }
+        return new Session(id, userId, login, createdAt, expiresAt, status, lastPassword, lastFactor, amr, idpId,
+                idpType, mfaActive);
+    }
+
+    private User readUser() throws IOException {
+        String id = null;
+        String passwordChanged = null;
+        UserProfile profile = UserProfile.EMPTY;
+        Map<String, String> links = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "id" -> id = text("data.context.user.id");
+                case "passwordChanged" -> passwordChanged = text("data.context.user.passwordChanged");
+                case "profile" -> profile = isObject("data.context.user.profile") ? readProfile() : UserProfile.EMPTY;
+                case "_links" -> links = isObject("data.context.user._links") ? readLinks() : Map.of();
+                default -> parser.skipChildren();
+            }
+        }
+        return new User(id, passwordChanged, profile, links);
+    }
+
+    private UserProfile readProfile() throws IOException {
+        Map<String, Object> attributes = readObjectValue();
+        return new UserProfile(string(attributes, "login"), string(attributes, "firstName"),
+                string(attributes, "lastName"), string(attributes, "locale"), string(attributes, "timeZone"),
+                attributes);
+    }
+
+    private static String string(Map<String, Object> map, String key) {
+        return map.get(key) instanceof String s ? s : null;
+    }
+
+    private Map<String, String> readLinks() throws IOException {
+        LinkedHashMap<String, Object> links = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                String href = readStrings("data.context.user._links").get("href");
+                if (href != null) {
+                    links.put(field, href);
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, String> strings = (Map) Values.adoptMap(links);
+        return strings;
+    }
+
+    private Policy readPolicy() throws IOException {
+        String id = null;
+        String ruleId = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "id" -> id = text("data.context.policy.id");
+                case "rule" -> ruleId = isObject("data.context.policy.rule")
+                        ? readStrings("data.context.policy.rule").get("id") : null;
+                default -> parser.skipChildren();
+            }
+        }
+        return new Policy(id, ruleId);
+    }
+
+    private IdentityToken readIdentity() throws IOException {
+        Map<String, Object> claims = Map.of();
+        Duration lifetime = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "claims" -> claims = isObject("data.identity.claims") ? readObjectValue() : Map.of();
+                case "token" -> lifetime = isObject("data.identity.token") ? readLifetime("data.identity.token") : null;
+                default -> parser.skipChildren();
+            }
+        }
+        return new IdentityToken(claims, Optional.ofNullable(lifetime));
+    }
+
+    private AccessToken readAccess() throws IOException {
+        Map<String, Object> claims = Map.of();
+        Duration lifetime = null;
+        Map<String, GrantedScope> scopes = Map.of();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "claims" -> claims = isObject("data.access.claims") ? readObjectValue() : Map.of();
+                case "token" -> lifetime = isObject("data.access.token") ? readLifetime("data.access.token") : null;
+                case "scopes" -> scopes = isObject("data.access.scopes") ? readScopes() : Map.of();
+                default -> parser.skipChildren();
+            }
+        }
+        return new AccessToken(claims, Optional.ofNullable(lifetime), scopes);
+    }
+
+    private Map<String, GrantedScope> readScopes() throws IOException {
+        LinkedHashMap<String, Object> scopes = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            if (parser.nextToken() == JsonToken.START_OBJECT) {
+                Map<String, String> scope = readStrings("data.access.scopes");
+                scopes.put(name, new GrantedScope(scope.get("id"), scope.get("action")));
+            } else {
+                parser.skipChildren();
+                scopes.put(name, new GrantedScope(null, null));
+            }
+        }
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, GrantedScope> typed = (Map) Values.adoptMap(scopes);
+        return typed;
+    }
+
+    /** {@code token: {lifetime: {expiration: seconds}}}. */
+    private Duration readLifetime(String where) throws IOException {
+        Duration lifetime = null;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (field.equals("lifetime") && isObject(where + ".lifetime")) {
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String inner = parser.currentName();
+                    parser.nextToken();
+                    if (inner.equals("expiration")) {
+                        lifetime = seconds(where + ".lifetime.expiration");
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return lifetime;
+    }
+
+    private Duration seconds(String where) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT && parser.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            return Duration.ofSeconds(parser.getLongValue());
+        }
+        if (token == JsonToken.VALUE_STRING && parser.getText().matches("\\d{1,18}")) {
+            return Duration.ofSeconds(Long.parseLong(parser.getText()));
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + ": expected a whole number of seconds");
+    }
+
+    private String readJti(String where) throws IOException {
+        return readStrings(where).get("jti");
+    }
+
+    /** Reads a flat object, keeping scalar members as text and skipping the rest. */
+    private Map<String, String> readStrings(String where) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (parser.currentToken().isScalarValue()) {
+                values.put(field, text(where + "." + field));
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return values;
+    }
+
+    /**
+     * @return the current token as text: strings as they are, numbers and booleans as written; null for null
+     */
+    private String text(String where) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isScalarValue()) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + ": expected a string");
+    }
+
+    private Boolean bool(String where) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_FALSE) {
+            return token == JsonToken.VALUE_TRUE;
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + ": expected true or false");
+    }
+
+    private List<String> textList(String where) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return List.of();
+        }
+        if (token != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            throw new RequestDecodingException("Invalid request at " + where + ": expected an array of strings");
+        }
+        List<String> items = new ArrayList<>();
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            String item = text(where + "[]");
+            if (item != null) {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    /**
+     * @return true if the current token starts an object; false for null; otherwise a decoding error
+     */
+    private boolean isObject(String where) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            return true;
+        }
+        if (token == JsonToken.VALUE_NULL) {
+            return false;
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + ": expected an object");
+    }
+
+    /** Reads the object the parser is at (START_OBJECT current) into a frozen map of plain values. */
+    private Map<String, Object> readObjectValue() throws IOException {
+        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            map.put(field, readValue());
+        }
+        return Values.adoptMap(map);
+    }
+
+    private Object readValue() throws IOException {
+        switch (parser.currentToken()) {
+            case START_OBJECT:
+                return readObjectValue();
+            case START_ARRAY: {
+                ArrayList<Object> list = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    list.add(readValue());
+                }
+                return Values.adoptList(list);
+            }
+            case VALUE_STRING:
+                return parser.getText();
+            case VALUE_NUMBER_INT:
+                return switch (parser.getNumberType()) {
+                    case INT -> parser.getIntValue();
+                    case LONG -> parser.getLongValue();
+                    default -> parser.getBigIntegerValue();
+                };
+            case VALUE_NUMBER_FLOAT:
+                return parser.getDecimalValue();
+            case VALUE_TRUE:
+                return Boolean.TRUE;
+            case VALUE_FALSE:
+                return Boolean.FALSE;
+            case VALUE_NULL:
+                return null;
+            default:
+                throw new RequestDecodingException("Malformed JSON value at line "
+                        + parser.currentLocation().getLineNr());
+        }
+    }
+}
