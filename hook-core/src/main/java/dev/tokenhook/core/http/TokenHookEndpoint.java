@@ -1,0 +1,229 @@
+package dev.tokenhook.core.http;
+
+import dev.tokenhook.core.RequestDecodingException;
+import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.auth.AuthResult;
+import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.internal.BoundedBody;
+import dev.tokenhook.core.internal.ExchangeLog;
+import dev.tokenhook.core.internal.JsonLimits;
+import dev.tokenhook.core.internal.Reasons;
+import dev.tokenhook.core.patch.HookError;
+import dev.tokenhook.core.patch.TokenHookResponse;
+import dev.tokenhook.core.rule.HookResult;
+import dev.tokenhook.core.rule.RuleFailurePolicy;
+import dev.tokenhook.core.rule.TokenHook;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The whole HTTP behaviour of a token inline hook, without HTTP: adapters pass method, headers and
+ * body in and write status, headers and body out. Checks, in order: method ({@code POST}, else 405),
+ * authentication (401, no detail), content type ({@code application/json}, else 415), size (413),
+ * decoding (400 with a short JSON reason), then the rules (200 with the answer; {@code {}} for no
+ * change). Every response is JSON with {@code Cache-Control: no-store}; none echoes the request or
+ * carries a stack trace. Thread-safe; closing it closes its {@link TokenHook}.
+ */
+public final class TokenHookEndpoint implements AutoCloseable {
+
+    private static final Map<String, String> JSON_HEADERS = Map.of(
+            "Content-Type", "application/json",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff");
+    private static final Map<String, String> NOT_ALLOWED_HEADERS = Map.of(
+            "Content-Type", "application/json",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "Allow", "POST");
+
+    private final TokenHook hook;
+    private final HookAuthenticator authenticator;
+    private final int maxBodySize;
+    private final ExchangeLog log = new ExchangeLog();
+
+    private TokenHookEndpoint(Builder builder) {
+        this.hook = builder.hook;
+        this.authenticator = builder.authenticator;
+        this.maxBodySize = builder.maxBodySize;
+    }
+
+    /**
+     * @param hook the rules engine
+     * @return a builder; set an authenticator, or explicitly allow unauthenticated calls
+     */
+    public static Builder builder(TokenHook hook) {
+        return new Builder(hook);
+    }
+
+    /** @return the largest body accepted, in bytes */
+    public int maxBodySize() {
+        return maxBodySize;
+    }
+
+    /** @return the rules engine */
+    public TokenHook hook() {
+        return hook;
+    }
+
+    /**
+     * Handles one hook call. Never throws; every outcome is a response.
+     *
+     * @param request what the adapter received
+     * @return what the adapter must send
+     */
+    public HookHttpResponse handle(HookHttpRequest request) {
+        long start = System.nanoTime();
+        long deadline = start + hook.timeBudget().toNanos();
+        if (!"POST".equals(request.method().toUpperCase(Locale.ROOT))) {
+            return log.rejected(start, 405, new HookHttpResponse(405, NOT_ALLOWED_HEADERS,
+                    Reasons.json("Only POST is allowed")));
+        }
+        if (authenticator != null) {
+            AuthResult auth = authenticator.authenticate(request.headers());
+            if (!auth.authenticated()) {
+                return log.unauthenticated(start, auth.detail(), reply(401, "Unauthorized"));
+            }
+        }
+        if (!isJson(request.headers().first("Content-Type"))) {
+            return log.rejected(start, 415, reply(415, "Content-Type must be application/json"));
+        }
+        if (declaredLength(request.headers().first("Content-Length")) > maxBodySize) {
+            return log.rejected(start, 413, reply(413, "Body exceeds " + maxBodySize + " bytes"));
+        }
+        byte[] body;
+        try {
+            body = BoundedBody.read(request.body(), maxBodySize);
+        } catch (IOException e) {
+            return log.rejected(start, 400, reply(400, "Body could not be read"));
+        }
+        if (body == null) {
+            return log.rejected(start, 413, reply(413, "Body exceeds " + maxBodySize + " bytes"));
+        }
+        TokenHookRequest hookRequest;
+        try {
+            hookRequest = TokenHookRequest.fromJson(body);
+        } catch (RequestDecodingException e) {
+            return log.rejected(start, 400, reply(400, e.getMessage()));
+        }
+        return answer(hookRequest, start, deadline);
+    }
+
+    private HookHttpResponse answer(TokenHookRequest request, long start, long deadline) {
+        HookResult result;
+        try {
+            result = hook.process(request, deadline);
+        } catch (RuntimeException | Error e) {
+            // An engine bug, not a rule failure (those are isolated): answer what the policy deems safe.
+            TokenHookResponse safe = hook.failurePolicy() == RuleFailurePolicy.DENY
+                    ? TokenHookResponse.deny(HookError.of(TokenHook.FAILURE_DENIAL_SUMMARY), Map.of())
+                    : TokenHookResponse.noChange();
+            return log.engineFailure(start, request.eventId(), e, new HookHttpResponse(200, JSON_HEADERS, safe.toJson()));
+        }
+        HookHttpResponse response = new HookHttpResponse(200, JSON_HEADERS, result.response().toJson());
+        return log.answered(start, request, result, response);
+    }
+
+    private static HookHttpResponse reply(int status, String reason) {
+        return new HookHttpResponse(status, JSON_HEADERS, Reasons.json(reason));
+    }
+
+    /** {@code application/json}, optionally with {@code charset=utf-8}; any other charset is refused. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+        if (!parts[0].trim().equals("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].trim();
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "").trim();
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** Closes the rules engine and its executor. */
+    @Override
+    public void close() {
+        hook.close();
+    }
+
+    /** Configures a {@link TokenHookEndpoint}. */
+    public static final class Builder {
+        private final TokenHook hook;
+        private HookAuthenticator authenticator;
+        private boolean unauthenticatedAllowed;
+        private int maxBodySize = TokenHookConfig.DEFAULT_MAX_BODY_SIZE;
+
+        private Builder(TokenHook hook) {
+            this.hook = Objects.requireNonNull(hook, "hook");
+        }
+
+        /**
+         * @param authenticator decides whether a call comes from Okta
+         * @return this builder
+         */
+        public Builder authenticator(HookAuthenticator authenticator) {
+            this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
+            return this;
+        }
+
+        /**
+         * Accepts calls without authentication. Only for tests or a network where nothing but Okta can
+         * reach the endpoint; anyone who can call it can otherwise shape your tokens' claims.
+         *
+         * @return this builder
+         */
+        public Builder allowUnauthenticated() {
+            this.unauthenticatedAllowed = true;
+            return this;
+        }
+
+        /**
+         * @param bytes the largest body accepted; at most 4 MiB
+         * @return this builder
+         */
+        public Builder maxBodySize(int bytes) {
+            if (bytes < 1 || bytes > JsonLimits.MAX_DOCUMENT_BYTES) {
+                throw new IllegalArgumentException("max-body-size must be between 1 and " + JsonLimits.MAX_DOCUMENT_BYTES
+                        + " bytes, was " + bytes);
+            }
+            this.maxBodySize = bytes;
+            return this;
+        }
+
+        /**
+         * @return the endpoint
+         * @throws IllegalStateException when no authenticator is set and unauthenticated calls were not allowed
+         */
+        public TokenHookEndpoint build() {
+            if (authenticator == null && !unauthenticatedAllowed) {
+                throw new IllegalStateException("The token hook endpoint has no authentication: set "
+                        + "tokenhook.auth.header.secrets (or OAuth 2.0), or explicitly allow unauthenticated calls");
+            }
+            if (authenticator != null && unauthenticatedAllowed) {
+                throw new IllegalStateException("Both an authenticator and allowUnauthenticated() were set; choose one");
+            }
+            return new TokenHookEndpoint(this);
+        }
+    }
+}
