@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public final class PatientSchema {
         seed.put("isaac.brock@example.com", "1234");
         seed.put("jane.roe@example.com", "5678");
         seed.put("maria.garcia@example.com", "9012");
-        return java.util.Collections.unmodifiableMap(seed);
+        return Collections.unmodifiableMap(seed);
     }
 
     /**
