@@ -218,7 +218,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
         public TokenHookEndpoint build() {
             if (authenticator == null && !unauthenticatedAllowed) {
                 throw new IllegalStateException("The token hook endpoint has no authentication: set "
-                        + "tokenhook.auth.header.secrets (or OAuth 2.0), or explicitly allow unauthenticated calls");
+                        + "tokenhook.auth.header.secrets or tokenhook.auth.oauth2.issuer, or explicitly allow "
+                        + "unauthenticated calls (tokenhook.auth.allow-unauthenticated=true)");
             }
             if (authenticator != null && unauthenticatedAllowed) {
                 throw new IllegalStateException("Both an authenticator and allowUnauthenticated() were set; choose one");
