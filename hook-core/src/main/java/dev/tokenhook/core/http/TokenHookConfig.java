@@ -146,14 +146,27 @@ public record TokenHookConfig(
     }
 
     /**
-     * Builds the endpoint these settings describe, with extra authenticators (e.g. OAuth 2.0).
+     * Builds the endpoint these settings describe, with extra authenticators.
      *
      * @param rules the claim rules, in order
-     * @param extraAuthenticators accepted besides the shared secret, if any
+     * @param extraAuthenticators accepted besides those configured here, if any
      * @return the endpoint
      * @throws IllegalStateException if no authentication is configured and it was not explicitly waived
      */
     public TokenHookEndpoint endpoint(List<? extends ClaimRule> rules, List<HookAuthenticator> extraAuthenticators) {
+        return endpointBuilder(rules, extraAuthenticators).build();
+    }
+
+    /**
+     * A builder preset from these settings, for adapters that add listeners (metrics, health) before
+     * building.
+     *
+     * @param rules the claim rules, in order
+     * @param extraAuthenticators accepted besides those configured here, if any
+     * @return the preset builder; {@link TokenHookEndpoint.Builder#build()} checks authentication
+     */
+    public TokenHookEndpoint.Builder endpointBuilder(List<? extends ClaimRule> rules,
+            List<HookAuthenticator> extraAuthenticators) {
         List<HookAuthenticator> authenticators = new ArrayList<>();
         if (!headerSecrets.isEmpty()) {
             authenticators.add(new SharedSecretAuthenticator(headerName, headerSecrets));
@@ -171,7 +184,7 @@ public record TokenHookConfig(
         } else if (allowUnauthenticated) {
             builder.allowUnauthenticated();
         }
-        return builder.build();
+        return builder;
     }
 
     private static String raw(Function<String, String> lookup, String key) {
