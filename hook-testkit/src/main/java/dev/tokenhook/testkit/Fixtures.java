@@ -54,7 +54,7 @@ public final class Fixtures {
      * @throws IllegalArgumentException if no fixture has that name; the message lists those that exist
      */
     public static byte[] bytes(String name) {
-        if (!REQUESTS.contains(name) && !RESPONSES.contains(name)) {
+        if (name == null || !REQUESTS.contains(name) && !RESPONSES.contains(name)) {
             throw new IllegalArgumentException("No fixture named '" + name + "'. Request fixtures: " + REQUESTS
                     + "; response fixtures: " + RESPONSES);
         }
@@ -77,7 +77,7 @@ public final class Fixtures {
      * @throws IllegalArgumentException if no request fixture has that name; the message lists them
      */
     public static TokenHookRequest request(String name) {
-        if (!REQUESTS.contains(name)) {
+        if (name == null || !REQUESTS.contains(name)) {
             throw new IllegalArgumentException("No request fixture named '" + name + "'. Request fixtures: "
                     + REQUESTS);
         }
