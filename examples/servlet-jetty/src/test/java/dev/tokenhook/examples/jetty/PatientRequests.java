@@ -1,8 +1,8 @@
 package dev.tokenhook.examples.jetty;
 
-import java.nio.charset.StandardCharsets;
+import dev.tokenhook.testkit.TokenHookRequests;
 
-/** Okta's request for an authorization-code sign-in that mints an ID token and an access token. */
+/** What the tests send: Okta's authorization-code sign-in, built by the testkit, and the shared secret. */
 final class PatientRequests {
 
     /** The header value the tests configure and send. */
@@ -12,15 +12,6 @@ final class PatientRequests {
     }
 
     static byte[] signIn(String eventId, String login) {
-        return """
-                {"eventId":"%1$s","eventType":"com.okta.oauth2.tokens.transform",
-                 "data":{"context":{"protocol":{"type":"OAUTH2.0",
-                                                "request":{"response_type":"code","scope":"openid profile"},
-                                                "client":{"id":"0oaexample"}},
-                                    "user":{"id":"00uexample","profile":{"login":"%2$s"}}},
-                         "identity":{"claims":{"sub":"00uexample","preferred_username":"%2$s"},
-                                     "token":{"lifetime":{"expiration":3600}}},
-                         "access":{"claims":{"sub":"%2$s"},"token":{"lifetime":{"expiration":3600}}}}}
-                """.formatted(eventId, login).getBytes(StandardCharsets.UTF_8);
+        return TokenHookRequests.authorizationCode().eventId(eventId).user(login).build().json();
     }
 }
