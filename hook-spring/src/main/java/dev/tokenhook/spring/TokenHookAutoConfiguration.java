@@ -1,6 +1,7 @@
 package dev.tokenhook.spring;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -20,7 +21,8 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 /**
  * Serves the token hook in a Spring MVC application: a {@link TokenHookEndpoint} built from every
  * {@link ClaimRule} bean (in {@code @Order}) and the {@code tokenhook.*} properties, answering at
- * {@code tokenhook.path}. Any {@link HookAuthenticator} beans are accepted besides the shared secret.
+ * {@code tokenhook.path}. Any {@link HookAuthenticator} beans are accepted besides the configured
+ * authentication, and every {@link HookListener} bean hears about every call.
  * Every bean backs off when the application defines its own; {@code tokenhook.enabled=false} switches
  * it all off. Refuses to start when no authentication is configured.
  */
@@ -54,18 +56,26 @@ public class TokenHookAutoConfiguration {
     /**
      * @param config the settings
      * @param rules the claim rule beans
-     * @param authenticators authenticators accepted besides the shared secret
+     * @param authenticators authenticators accepted besides the configured ones
+     * @param listeners told about every call
      * @return the endpoint; closed with the context
      */
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public TokenHookEndpoint tokenHookEndpoint(TokenHookConfig config, ObjectProvider<ClaimRule> rules,
-            ObjectProvider<HookAuthenticator> authenticators) {
+            ObjectProvider<HookAuthenticator> authenticators, ObjectProvider<HookListener> listeners) {
         List<HookAuthenticator> extra = authenticators.orderedStream().toList();
-        if (config.headerSecrets().isEmpty() && extra.isEmpty() && !config.allowUnauthenticated()) {
+        if (config.headerSecrets().isEmpty() && !config.oauth2().enabled() && extra.isEmpty()
+                && !config.allowUnauthenticated()) {
             throw TokenHookConfigurationException.noAuthentication();
         }
-        return config.endpoint(rules.orderedStream().toList(), extra);
+        try {
+            TokenHookEndpoint.Builder endpoint = config.endpointBuilder(rules.orderedStream().toList(), extra);
+            listeners.orderedStream().forEach(endpoint::listener);
+            return endpoint.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw TokenHookConfigurationException.invalid(e);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.tokenhook.spring;
 
+import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import java.time.Duration;
@@ -50,7 +51,8 @@ public class TokenHookProperties {
                     auth.getAllowUnauthenticated() != null ? auth.getAllowUnauthenticated() : d.allowUnauthenticated(),
                     timeBudget != null ? timeBudget : d.timeBudget(),
                     maxBodySize != null ? saturatedInt(maxBodySize.toBytes()) : d.maxBodySize(),
-                    onRuleFailure != null ? onRuleFailure : d.onRuleFailure());
+                    onRuleFailure != null ? onRuleFailure : d.onRuleFailure(),
+                    auth.getOauth2().toSettings());
         } catch (IllegalArgumentException e) {
             throw TokenHookConfigurationException.invalid(e);
         }
@@ -122,6 +124,9 @@ public class TokenHookProperties {
         /** The shared-secret header Okta sends with every call. */
         private final Header header = new Header();
 
+        /** OAuth 2.0 bearer tokens from Okta's authorization server (needs nimbus-jose-jwt). */
+        private final OAuth2 oauth2 = new OAuth2();
+
         /**
          * Accept calls without authentication (default false). Only for tests, or a network where nothing
          * but Okta can reach the hook: anyone who can call it can shape your tokens' claims.
@@ -131,6 +136,11 @@ public class TokenHookProperties {
         /** @return the shared-secret header settings */
         public Header getHeader() {
             return header;
+        }
+
+        /** @return the OAuth 2.0 settings */
+        public OAuth2 getOauth2() {
+            return oauth2;
         }
 
         /** @return whether unauthenticated calls are accepted, or null when unset */
@@ -173,6 +183,87 @@ public class TokenHookProperties {
             /** @param secrets the accepted secrets */
             public void setSecrets(List<String> secrets) {
                 this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
+            }
+        }
+
+        /**
+         * {@code tokenhook.auth.oauth2.*}: OAuth 2.0 bearer-token authentication, on when {@code issuer} is
+         * set. May be combined with the shared secret. Needs {@code com.nimbusds:nimbus-jose-jwt}.
+         */
+        public static class OAuth2 {
+
+            /** Exact iss of Okta's tokens; setting it switches OAuth 2.0 authentication on. */
+            private String issuer;
+
+            /** A value the token's aud must contain; required with issuer. */
+            private String audience;
+
+            /** Where the signing keys are; read from the issuer's metadata when unset. */
+            private String jwksUri;
+
+            /** The cid the token must carry, if set. */
+            private String clientId;
+
+            /** A scope scp must contain, if set. */
+            private String scope;
+
+            OAuth2Settings toSettings() {
+                return new OAuth2Settings(blankToNull(issuer), blankToNull(audience), blankToNull(jwksUri),
+                        blankToNull(clientId), blankToNull(scope));
+            }
+
+            private static String blankToNull(String value) {
+                return value == null || value.isBlank() ? null : value.trim();
+            }
+
+            /** @return the issuer, or null when unset */
+            public String getIssuer() {
+                return issuer;
+            }
+
+            /** @param issuer the exact iss of Okta's tokens */
+            public void setIssuer(String issuer) {
+                this.issuer = issuer;
+            }
+
+            /** @return the audience, or null when unset */
+            public String getAudience() {
+                return audience;
+            }
+
+            /** @param audience a value aud must contain */
+            public void setAudience(String audience) {
+                this.audience = audience;
+            }
+
+            /** @return the JWKS URI, or null when unset */
+            public String getJwksUri() {
+                return jwksUri;
+            }
+
+            /** @param jwksUri where the signing keys are */
+            public void setJwksUri(String jwksUri) {
+                this.jwksUri = jwksUri;
+            }
+
+            /** @return the client id, or null when unset */
+            public String getClientId() {
+                return clientId;
+            }
+
+            /** @param clientId the cid the token must carry */
+            public void setClientId(String clientId) {
+                this.clientId = clientId;
+            }
+
+            /** @return the scope, or null when unset */
+            public String getScope() {
+                return scope;
+            }
+
+            /** @param scope a scope scp must contain */
+            public void setScope(String scope) {
+                this.scope = scope;
             }
         }
     }

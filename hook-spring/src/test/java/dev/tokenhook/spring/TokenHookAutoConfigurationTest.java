@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.http.HookEvent;
+import dev.tokenhook.core.http.HookListener;
+import dev.tokenhook.core.http.HookOutcome;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -11,6 +15,7 @@ import dev.tokenhook.core.rule.RuleFailurePolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -68,6 +73,35 @@ class TokenHookAutoConfigurationTest {
                 });
         runner.withPropertyValues(SECRET, "tokenhook.time-budget=800").run(context ->
                 assertThat(context.getBean(TokenHookConfig.class).timeBudget()).isEqualTo(Duration.ofMillis(800)));
+    }
+
+    @Test
+    void bindsOAuth2AndAcceptsItAsTheOnlyAuthentication() {
+        runner.withPropertyValues(
+                "tokenhook.auth.oauth2.issuer=https://example.okta.com/oauth2/default",
+                "tokenhook.auth.oauth2.audience=api://tokenhook",
+                "tokenhook.auth.oauth2.jwks-uri=http://127.0.0.1:9/keys",
+                "tokenhook.auth.oauth2.client-id=0oa-okta",
+                "tokenhook.auth.oauth2.scope=okta.hooks",
+                "tokenhook.auth.header.secrets=").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(TokenHookConfig.class).oauth2()).isEqualTo(new OAuth2Settings(
+                            "https://example.okta.com/oauth2/default", "api://tokenhook", "http://127.0.0.1:9/keys",
+                            "0oa-okta", "okta.hooks"));
+                    assertThat(call(context.getBean(TokenHookHttpRequestHandler.class), null).getStatus()).isEqualTo(401);
+                });
+        runner.withPropertyValues("tokenhook.auth.oauth2.issuer=https://example.okta.com/oauth2/default").run(context ->
+                assertThat(cause(context.getStartupFailure())).hasMessageContaining("tokenhook.auth.oauth2.audience"));
+    }
+
+    @Test
+    void listenerBeansHearEveryCall() {
+        runner.withPropertyValues("tokenhook.auth.allow-unauthenticated=true").withUserConfiguration(Listener.class)
+                .run(context -> {
+                    call(context.getBean(TokenHookHttpRequestHandler.class), null);
+                    assertThat(context.getBean(Listener.class).events).singleElement()
+                            .satisfies(event -> assertThat(event.outcome()).isEqualTo(HookOutcome.NO_CHANGE));
+                });
     }
 
     @Test
@@ -217,6 +251,16 @@ class TokenHookAutoConfigurationTest {
         @Bean
         TokenHookEndpoint myEndpoint() {
             return endpoint;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Listener {
+        final List<HookEvent> events = new CopyOnWriteArrayList<>();
+
+        @Bean
+        HookListener recordingListener() {
+            return events::add;
         }
     }
 
