@@ -52,11 +52,13 @@ public class TokenHookSecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = SECURITY_FILTER_CHAIN_BEAN_NAME)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     public SecurityFilterChain tokenHookSecurityFilterChain(HttpSecurity http, TokenHookConfig config) throws Exception {
+        // tag::chain[] (shown in README.md)
         return http.securityMatcher(config.path())
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .build();
+        // end::chain[]
     }
 }
