@@ -69,13 +69,15 @@ public class TokenHookAutoConfiguration {
                 && !config.allowUnauthenticated()) {
             throw TokenHookConfigurationException.noAuthentication();
         }
+        List<ClaimRule> ordered = rules.orderedStream().toList();
+        TokenHookEndpoint.Builder endpoint;
         try {
-            TokenHookEndpoint.Builder endpoint = config.endpointBuilder(rules.orderedStream().toList(), extra);
-            listeners.orderedStream().forEach(endpoint::listener);
-            return endpoint.build();
+            endpoint = config.endpointBuilder(ordered, extra);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw TokenHookConfigurationException.invalid(e);
+            throw TokenHookConfigurationException.invalid(e); // e.g. incomplete tokenhook.auth.oauth2.*
         }
+        listeners.orderedStream().forEach(endpoint::listener);
+        return endpoint.build();
     }
 
     /**

@@ -8,8 +8,8 @@ import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TokenHookRequests;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,13 +43,7 @@ class PatientHookApplicationTest {
     }
 
     private static byte[] signIn(String login) {
-        return """
-                {"eventId":"evt-1","eventType":"com.okta.oauth2.tokens.transform",
-                 "data":{"context":{"protocol":{"request":{"response_type":"code"}},
-                                    "user":{"id":"00u1","profile":{"login":"%s"}}},
-                         "identity":{"claims":{"sub":"00u1"},"token":{"lifetime":{"expiration":3600}}},
-                         "access":{"claims":{"sub":"%s"},"token":{"lifetime":{"expiration":3600}}}}}
-                """.formatted(login, login).getBytes(StandardCharsets.UTF_8);
+        return TokenHookRequests.authorizationCode().user(login).build().json();
     }
 
     @Test
@@ -61,6 +55,15 @@ class PatientHookApplicationTest {
                 {"commands":[{"type":"com.okta.identity.patch",
                   "value":[{"op":"add","path":"/claims/extPatientId","value":"1234"}]}]}
                 """));
+    }
+
+    @Test
+    void clientCredentialsGetsNoChange() throws Exception {
+        HookCall call = new OktaHookCaller(hook, "Authorization", SECRET)
+                .call(TokenHookRequests.clientCredentials().build().json());
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(JSON.readTree(call.body())).isEqualTo(JSON.readTree("{}"));
     }
 
     @Test
