@@ -1,6 +1,7 @@
 package dev.tokenhook.spring;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -65,14 +66,12 @@ public class TokenHookAutoConfiguration {
     public TokenHookEndpoint tokenHookEndpoint(TokenHookConfig config, ObjectProvider<ClaimRule> rules,
             ObjectProvider<HookAuthenticator> authenticators, ObjectProvider<HookListener> listeners) {
         List<HookAuthenticator> extra = authenticators.orderedStream().toList();
-        if (config.headerSecrets().isEmpty() && !config.oauth2().enabled() && extra.isEmpty()
-                && !config.allowUnauthenticated()) {
-            throw TokenHookConfigurationException.noAuthentication();
-        }
         List<ClaimRule> ordered = rules.orderedStream().toList();
         TokenHookEndpoint.Builder endpoint;
         try {
             endpoint = config.endpointBuilder(ordered, extra);
+        } catch (MissingAuthenticationException e) {
+            throw TokenHookConfigurationException.noAuthentication();
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw TokenHookConfigurationException.invalid(e); // e.g. incomplete tokenhook.auth.oauth2.*
         }
