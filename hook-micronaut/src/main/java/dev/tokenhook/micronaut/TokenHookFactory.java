@@ -1,0 +1,40 @@
+package dev.tokenhook.micronaut;
+
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.rule.ClaimRule;
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
+import java.util.List;
+
+/**
+ * Builds the {@link TokenHookEndpoint} from the {@code tokenhook.*} settings and every
+ * {@link ClaimRule} bean, in {@code @Order} (or {@link io.micronaut.core.order.Ordered}) order. The
+ * endpoint is created eagerly, so an application without authentication configured fails at startup,
+ * naming {@code tokenhook.auth.header.secrets}, rather than at Okta's first call. Define your own
+ * {@link TokenHookEndpoint} bean to replace this one; {@code tokenhook.enabled=false} removes it.
+ */
+@Factory
+@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
+public class TokenHookFactory {
+
+    static final String ENABLED = TokenHookProperties.PREFIX + ".enabled";
+    static final String PATH = TokenHookProperties.PREFIX + ".path";
+
+    /** Creates the factory; Micronaut does. */
+    public TokenHookFactory() {
+    }
+
+    /**
+     * @param properties the {@code tokenhook.*} settings
+     * @param rules every claim rule bean, in order
+     * @return the endpoint, closed with the application context
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    @Requires(missingBeans = TokenHookEndpoint.class)
+    public TokenHookEndpoint tokenHookEndpoint(TokenHookProperties properties, List<ClaimRule> rules) {
+        return properties.toConfig().endpoint(rules);
+    }
+}
