@@ -59,6 +59,16 @@ public record TokenHookRequest(
     }
 
     /**
+     * @param json the request body as text
+     * @return the request
+     * @throws RequestDecodingException if the text is not a readable request
+     * @see #fromJson(byte[])
+     */
+    public static TokenHookRequest fromJson(String json) {
+        return fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * @param type a token type
      * @return the token of that type, if Okta is minting it
      */

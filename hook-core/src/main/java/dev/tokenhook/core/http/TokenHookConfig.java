@@ -1,6 +1,7 @@
 package dev.tokenhook.core.http;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.auth.SharedSecretAuthenticator;
 import dev.tokenhook.core.internal.JsonLimits;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
  * <tr><td>{@code tokenhook.time-budget}</td><td>{@code 2500ms}</td></tr>
  * <tr><td>{@code tokenhook.max-body-size}</td><td>{@code 256KB}</td></tr>
  * <tr><td>{@code tokenhook.on-rule-failure}</td><td>{@code drop-rule} ({@code deny}, {@code no-change})</td></tr>
+ * <tr><td>{@code tokenhook.auth.oauth2.issuer|audience|jwks-uri|client-id|scope}</td><td>off (see {@link OAuth2Settings})</td></tr>
  * </table>
  *
  * @param enabled whether the adapter registers the endpoint at all
@@ -42,6 +44,7 @@ import java.util.regex.Pattern;
  * @param timeBudget the end-to-end time budget of one call
  * @param maxBodySize the largest request body accepted, in bytes
  * @param onRuleFailure what to answer when a rule fails
+ * @param oauth2 OAuth 2.0 bearer-token authentication, {@link OAuth2Settings#NONE} when off
  */
 public record TokenHookConfig(
         boolean enabled,
@@ -51,7 +54,8 @@ public record TokenHookConfig(
         boolean allowUnauthenticated,
         Duration timeBudget,
         int maxBodySize,
-        RuleFailurePolicy onRuleFailure) {
+        RuleFailurePolicy onRuleFailure,
+        OAuth2Settings oauth2) {
 
     /** Common prefix of every key. */
     public static final String PREFIX = "tokenhook.";
@@ -78,10 +82,29 @@ public record TokenHookConfig(
                     + " timeout, was " + timeBudget.toMillis() + "ms");
         }
         Objects.requireNonNull(onRuleFailure, "onRuleFailure");
+        oauth2 = oauth2 == null ? OAuth2Settings.NONE : oauth2;
         if (maxBodySize < 1 || maxBodySize > JsonLimits.MAX_DOCUMENT_BYTES) {
             throw new IllegalArgumentException("tokenhook.max-body-size must be between 1 byte and "
                     + JsonLimits.MAX_DOCUMENT_BYTES + " bytes, was " + maxBodySize);
         }
+    }
+
+    /**
+     * Settings without OAuth 2.0.
+     *
+     * @param enabled whether the adapter registers the endpoint at all
+     * @param path where the endpoint listens
+     * @param headerName the shared-secret header name
+     * @param headerSecrets the accepted shared secrets
+     * @param allowUnauthenticated explicit opt-out of authentication
+     * @param timeBudget the end-to-end time budget of one call
+     * @param maxBodySize the largest request body accepted, in bytes
+     * @param onRuleFailure what to answer when a rule fails
+     */
+    public TokenHookConfig(boolean enabled, String path, String headerName, List<String> headerSecrets,
+            boolean allowUnauthenticated, Duration timeBudget, int maxBodySize, RuleFailurePolicy onRuleFailure) {
+        this(enabled, path, headerName, headerSecrets, allowUnauthenticated, timeBudget, maxBodySize, onRuleFailure,
+                OAuth2Settings.NONE);
     }
 
     /** @return every default; no secret, so an endpoint built from it is refused until one is set */
@@ -107,7 +130,8 @@ public record TokenHookConfig(
                 bool(lookup, "auth.allow-unauthenticated", d.allowUnauthenticated()),
                 durationOr(lookup, "time-budget", d.timeBudget()),
                 sizeOr(lookup, "max-body-size", d.maxBodySize()),
-                policyOr(lookup, "on-rule-failure", d.onRuleFailure()));
+                policyOr(lookup, "on-rule-failure", d.onRuleFailure()),
+                OAuth2Settings.fromProperties(lookup));
     }
 
     /**
@@ -122,18 +146,32 @@ public record TokenHookConfig(
     }
 
     /**
-     * Builds the endpoint these settings describe, with extra authenticators (e.g. OAuth 2.0).
+     * Builds the endpoint these settings describe, with extra authenticators.
      *
      * @param rules the claim rules, in order
-     * @param extraAuthenticators accepted besides the shared secret, if any
+     * @param extraAuthenticators accepted besides those configured here, if any
      * @return the endpoint
      * @throws IllegalStateException if no authentication is configured and it was not explicitly waived
      */
     public TokenHookEndpoint endpoint(List<? extends ClaimRule> rules, List<HookAuthenticator> extraAuthenticators) {
+        return endpointBuilder(rules, extraAuthenticators).build();
+    }
+
+    /**
+     * A builder preset from these settings, for adapters that add listeners (metrics, health) before
+     * building.
+     *
+     * @param rules the claim rules, in order
+     * @param extraAuthenticators accepted besides those configured here, if any
+     * @return the preset builder; {@link TokenHookEndpoint.Builder#build()} checks authentication
+     */
+    public TokenHookEndpoint.Builder endpointBuilder(List<? extends ClaimRule> rules,
+            List<HookAuthenticator> extraAuthenticators) {
         List<HookAuthenticator> authenticators = new ArrayList<>();
         if (!headerSecrets.isEmpty()) {
             authenticators.add(new SharedSecretAuthenticator(headerName, headerSecrets));
         }
+        oauth2.authenticator().ifPresent(authenticators::add);
         authenticators.addAll(extraAuthenticators);
         TokenHook hook = TokenHook.builder()
                 .rules(rules)
@@ -146,7 +184,7 @@ public record TokenHookConfig(
         } else if (allowUnauthenticated) {
             builder.allowUnauthenticated();
         }
-        return builder.build();
+        return builder;
     }
 
     private static String raw(Function<String, String> lookup, String key) {

@@ -5,7 +5,7 @@ import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.internal.BoundedBody;
-import dev.tokenhook.core.internal.ExchangeLog;
+import dev.tokenhook.core.internal.ExchangeRecorder;
 import dev.tokenhook.core.internal.JsonLimits;
 import dev.tokenhook.core.internal.Reasons;
 import dev.tokenhook.core.patch.HookError;
@@ -14,6 +14,8 @@ import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -41,12 +43,13 @@ public final class TokenHookEndpoint implements AutoCloseable {
     private final TokenHook hook;
     private final HookAuthenticator authenticator;
     private final int maxBodySize;
-    private final ExchangeLog log = new ExchangeLog();
+    private final ExchangeRecorder log;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
         this.authenticator = builder.authenticator;
         this.maxBodySize = builder.maxBodySize;
+        this.log = new ExchangeRecorder(builder.listeners);
     }
 
     /**
@@ -77,37 +80,43 @@ public final class TokenHookEndpoint implements AutoCloseable {
         long start = System.nanoTime();
         long deadline = start + hook.timeBudget().toNanos();
         if (!"POST".equals(request.method().toUpperCase(Locale.ROOT))) {
-            return log.rejected(start, 405, new HookHttpResponse(405, NOT_ALLOWED_HEADERS,
-                    Reasons.json("Only POST is allowed")));
+            return log.refused(start, HookOutcome.REJECTED, "method not allowed", new HookHttpResponse(405,
+                    NOT_ALLOWED_HEADERS, Reasons.json("Only POST is allowed")));
         }
         if (authenticator != null) {
             AuthResult auth = authenticator.authenticate(request.headers());
             if (!auth.authenticated()) {
-                return log.unauthenticated(start, auth.detail(), reply(401, "Unauthorized"));
+                return log.refused(start, HookOutcome.UNAUTHENTICATED, auth.detail(), reply(401, "Unauthorized"));
             }
         }
         if (!isJson(request.headers().first("Content-Type"))) {
-            return log.rejected(start, 415, reply(415, "Content-Type must be application/json"));
+            return log.refused(start, HookOutcome.REJECTED, "unsupported content type",
+                    reply(415, "Content-Type must be application/json"));
         }
         if (declaredLength(request.headers().first("Content-Length")) > maxBodySize) {
-            return log.rejected(start, 413, reply(413, "Body exceeds " + maxBodySize + " bytes"));
+            return tooLarge(start);
         }
         byte[] body;
         try {
             body = BoundedBody.read(request.body(), maxBodySize);
         } catch (IOException e) {
-            return log.rejected(start, 400, reply(400, "Body could not be read"));
+            return log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read"));
         }
         if (body == null) {
-            return log.rejected(start, 413, reply(413, "Body exceeds " + maxBodySize + " bytes"));
+            return tooLarge(start);
         }
         TokenHookRequest hookRequest;
         try {
             hookRequest = TokenHookRequest.fromJson(body);
         } catch (RequestDecodingException e) {
-            return log.rejected(start, 400, reply(400, e.getMessage()));
+            return log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage()));
         }
         return answer(hookRequest, start, deadline);
+    }
+
+    private HookHttpResponse tooLarge(long start) {
+        return log.refused(start, HookOutcome.REJECTED, "body too large",
+                reply(413, "Body exceeds " + maxBodySize + " bytes"));
     }
 
     private HookHttpResponse answer(TokenHookRequest request, long start, long deadline) {
@@ -119,7 +128,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
             TokenHookResponse safe = hook.failurePolicy() == RuleFailurePolicy.DENY
                     ? TokenHookResponse.deny(HookError.of(TokenHook.FAILURE_DENIAL_SUMMARY), Map.of())
                     : TokenHookResponse.noChange();
-            return log.engineFailure(start, request.eventId(), e, new HookHttpResponse(200, JSON_HEADERS, safe.toJson()));
+            return log.engineFailure(start, request, e, new HookHttpResponse(200, JSON_HEADERS, safe.toJson()));
         }
         HookHttpResponse response = new HookHttpResponse(200, JSON_HEADERS, result.response().toJson());
         return log.answered(start, request, result, response);
@@ -173,6 +182,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
         private HookAuthenticator authenticator;
         private boolean unauthenticatedAllowed;
         private int maxBodySize = TokenHookConfig.DEFAULT_MAX_BODY_SIZE;
+        private final List<HookListener> listeners = new ArrayList<>();
 
         private Builder(TokenHook hook) {
             this.hook = Objects.requireNonNull(hook, "hook");
@@ -212,13 +222,23 @@ public final class TokenHookEndpoint implements AutoCloseable {
         }
 
         /**
+         * @param listener told about every handled call (metrics, health); fast and non-blocking
+         * @return this builder
+         */
+        public Builder listener(HookListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
          * @return the endpoint
          * @throws IllegalStateException when no authenticator is set and unauthenticated calls were not allowed
          */
         public TokenHookEndpoint build() {
             if (authenticator == null && !unauthenticatedAllowed) {
                 throw new IllegalStateException("The token hook endpoint has no authentication: set "
-                        + "tokenhook.auth.header.secrets (or OAuth 2.0), or explicitly allow unauthenticated calls");
+                        + "tokenhook.auth.header.secrets or tokenhook.auth.oauth2.issuer, or explicitly allow "
+                        + "unauthenticated calls (tokenhook.auth.allow-unauthenticated=true)");
             }
             if (authenticator != null && unauthenticatedAllowed) {
                 throw new IllegalStateException("Both an authenticator and allowUnauthenticated() were set; choose one");

@@ -586,7 +586,15 @@ public final class RequestDecoder {
                     default -> parser.getBigIntegerValue();
                 };
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                try {
+                    return parser.getDecimalValue();
+                } catch (NumberFormatException e) {
+                    // e.g. 1e9999999999: the exponent does not fit a BigDecimal. Jackson's message quotes
+                    // the number, so neither it nor the exception is passed on.
+                    throw new RequestDecodingException("Invalid request at line "
+                            + parser.currentLocation().getLineNr() + ", column "
+                            + parser.currentLocation().getColumnNr() + ": number out of range");
+                }
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

@@ -11,9 +11,9 @@ import java.util.function.Predicate;
  *
  * <pre>{@code
  * ClaimRule patientId = ClaimRule.named("patient-id", (request, patch) ->
- *         request.userLogin().flatMap(store::patientId)
+ *         request.userLogin().flatMap(store::patientIdFor)
  *                 .ifPresent(id -> patch.idToken().add("extPatientId", id)))
- *     .when(Conditions.mintsIdToken());
+ *     .when(Conditions.userPresent().and(Conditions.mintsIdToken()));
  * }</pre>
  */
 @FunctionalInterface

@@ -108,16 +108,16 @@ public final class TokenHook implements AutoCloseable {
         long start = System.nanoTime();
         List<RuleRun> runs = new ArrayList<>(rules.size());
         for (ClaimRule rule : rules) {
-            runs.add(submit(rule, request));
+            runs.add(submit(rule, request, deadlineNanos));
         }
         for (RuleRun run : runs) {
-            run.await(deadlineNanos);
+            run.await();
         }
         return merge(request, runs, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private RuleRun submit(ClaimRule rule, TokenHookRequest request) {
-        RuleRun run = new RuleRun(rule);
+    private RuleRun submit(ClaimRule rule, TokenHookRequest request, long deadlineNanos) {
+        RuleRun run = new RuleRun(rule, deadlineNanos);
         try {
             run.future = executor.submit(() -> run.execute(request));
         } catch (RejectedExecutionException e) {
@@ -134,6 +134,7 @@ public final class TokenHook implements AutoCloseable {
         boolean failed = false;
         for (RuleRun run : runs) {
             RuleOutcome outcome = run.outcome();
+            // A rule that ran to completion reports NO_CHANGE until its patch is validated here.
             if (outcome.status() == RuleStatus.NO_CHANGE) {
                 List<PatchOperation> ops = run.patch.operations();
                 List<PatchViolation> violations = validator.validate(request, ops, accepted);
@@ -222,21 +223,28 @@ public final class TokenHook implements AutoCloseable {
     /** One rule on one request: runs on the executor, read by the calling thread. */
     private static final class RuleRun {
         private final ClaimRule rule;
+        private final long deadlineNanos;
         private final TokenPatch patch = new TokenPatch();
         private volatile Future<?> future;
         private volatile boolean rejected;
         private volatile boolean finished;
         private volatile Throwable error;
+        private volatile boolean started;
         private volatile long startedNanos;
         private volatile long elapsedNanos;
         private boolean timedOut;
 
-        RuleRun(ClaimRule rule) {
+        RuleRun(ClaimRule rule, long deadlineNanos) {
             this.rule = rule;
+            this.deadlineNanos = deadlineNanos;
         }
 
         void execute(TokenHookRequest request) {
             startedNanos = System.nanoTime();
+            if (startedNanos - deadlineNanos >= 0) {
+                return; // dequeued after the answer was due: never start it
+            }
+            started = true;
             try {
                 rule.apply(request, patch);
             } catch (OutOfMemoryError e) {
@@ -252,7 +260,7 @@ public final class TokenHook implements AutoCloseable {
             }
         }
 
-        void await(long deadlineNanos) {
+        void await() {
             if (rejected) {
                 return;
             }
@@ -270,9 +278,9 @@ public final class TokenHook implements AutoCloseable {
             }
         }
 
-        /** A snapshot taken once, after {@link #await(long)}; later writes by an abandoned rule are ignored. */
+        /** A snapshot taken once, after {@link #await()}; later writes by an abandoned rule are ignored. */
         RuleOutcome outcome() {
-            if (rejected || (timedOut && startedNanos == 0)) {
+            if (rejected || !started) {
                 return new RuleOutcome(rule.name(), RuleStatus.SKIPPED, 0, List.of(), Optional.empty(), Duration.ZERO);
             }
             if (timedOut || !finished) {

@@ -247,6 +247,41 @@ class TokenHookEndpointTest {
                 List.of("application/json")))).status()).isEqualTo(200);
     }
 
+    @Test
+    void listenersHearEveryCallWithoutClaimValues() {
+        List<HookEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        endpoint = TokenHookEndpoint.builder(TokenHook.builder().rule(PATIENT_RULE)
+                        .rule("gate", (request, patch) -> {
+                            if (request.userLogin().orElse("").startsWith("blocked")) {
+                                patch.deny("no");
+                            }
+                        }).build())
+                .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
+                .listener(event -> {
+                    throw new IllegalStateException("a broken listener must not break the hook");
+                })
+                .listener(events::add)
+                .build();
+
+        endpoint.handle(post(signIn("isaac.brock@example.com")));
+        endpoint.handle(post(signIn("blocked@example.com")));
+        endpoint.handle(post(signIn("nobody@example.com")));
+        endpoint.handle(post("{}", Map.of("Content-Type", List.of("application/json"))));
+        endpoint.handle(post("[1]"));
+
+        assertThat(events).extracting(HookEvent::outcome).containsExactly(HookOutcome.PATCHED, HookOutcome.DENIED,
+                HookOutcome.NO_CHANGE, HookOutcome.UNAUTHENTICATED, HookOutcome.REJECTED);
+        HookEvent patched = events.get(0);
+        assertThat(patched.status()).isEqualTo(200);
+        assertThat(patched.grantType()).hasValue("authorization_code");
+        assertThat(patched.tokensMinted()).containsExactlyInAnyOrder(dev.tokenhook.core.TokenType.ID_TOKEN,
+                dev.tokenhook.core.TokenType.ACCESS_TOKEN);
+        assertThat(patched.rules()).extracting(r -> r.rule() + ":" + r.status())
+                .containsExactly("patient-id:APPLIED", "gate:NO_CHANGE");
+        assertThat(patched.toString()).doesNotContain("1234");
+        assertThat(events.get(4).status()).isEqualTo(400);
+    }
+
     private static boolean awaitQuietly(CountDownLatch latch) {
         try {
             return latch.await(5, TimeUnit.SECONDS);

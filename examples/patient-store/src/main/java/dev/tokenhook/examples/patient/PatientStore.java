@@ -1,0 +1,72 @@
+package dev.tokenhook.examples.patient;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Looks a patient id up by user login in the table {@code patients(login, patient_id)} (see
+ * {@link PatientSchema}). Logins match ignoring case. Works on any {@link DataSource}, so an app can hand
+ * in its own pool; one prepared statement per lookup, portable SQL (H2, PostgreSQL), and a query timeout
+ * so a stalled database cannot hold a hook call for long. Thread-safe.
+ */
+public final class PatientStore {
+
+    /** Query timeout unless another is given: well inside the hook's time budget. */
+    public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
+
+    /** Ordered so that the answer is stable even if a table holds logins that differ only in case. */
+    static final String SELECT_PATIENT_ID =
+            "SELECT patient_id FROM patients WHERE lower(login) = lower(?) ORDER BY login";
+
+    private final DataSource dataSource;
+    private final int queryTimeoutSeconds;
+
+    /**
+     * @param dataSource where the {@code patients} table is
+     */
+    public PatientStore(DataSource dataSource) {
+        this(dataSource, DEFAULT_QUERY_TIMEOUT);
+    }
+
+    /**
+     * @param dataSource where the {@code patients} table is
+     * @param queryTimeout how long one lookup may run, whole seconds (JDBC's granularity), at least 1 s
+     */
+    public PatientStore(DataSource dataSource, Duration queryTimeout) {
+        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(queryTimeout, "queryTimeout");
+        if (queryTimeout.getSeconds() < 1 || queryTimeout.getNano() != 0) {
+            throw new IllegalArgumentException("queryTimeout must be whole seconds, at least 1 s, was " + queryTimeout);
+        }
+        this.queryTimeoutSeconds = Math.toIntExact(queryTimeout.getSeconds());
+    }
+
+    /**
+     * @param login a user's login, e.g. {@code isaac.brock@example.com}; compared ignoring case
+     * @return the patient id, if the login belongs to a patient
+     * @throws PatientStoreException if the database cannot be read
+     */
+    public Optional<String> patientIdFor(String login) {
+        Objects.requireNonNull(login, "login");
+        if (login.isBlank()) {
+            return Optional.empty();
+        }
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(SELECT_PATIENT_ID)) {
+            select.setQueryTimeout(queryTimeoutSeconds);
+            select.setMaxRows(1);
+            select.setString(1, login);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new PatientStoreException("Patient lookup failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tokenhook.core.http;
+
+import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.rule.RuleOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a {@link HookListener} learns about one handled call. Carries no claim value, header or body.
+ *
+ * @param eventId Okta's eventId, when the body was decoded
+ * @param status the HTTP status sent
+ * @param outcome how the call ended
+ * @param rules how each rule fared, empty when the rules did not run
+ * @param grantType the OAuth grant, when known
+ * @param tokensMinted which tokens Okta is minting, when the body was decoded
+ * @param duration time from receiving the call to having the answer
+ */
+public record HookEvent(
+        Optional<String> eventId,
+        int status,
+        HookOutcome outcome,
+        List<RuleOutcome> rules,
+        Optional<String> grantType,
+        Set<TokenType> tokensMinted,
+        Duration duration) {
+
+    /** Copies the collections. */
+    public HookEvent {
+        rules = List.copyOf(rules);
+        tokensMinted = Set.copyOf(tokensMinted);
+    }
+}

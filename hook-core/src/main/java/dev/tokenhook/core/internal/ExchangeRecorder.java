@@ -1,0 +1,151 @@
+package dev.tokenhook.core.internal;
+
+import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.http.HookEvent;
+import dev.tokenhook.core.http.HookHttpResponse;
+import dev.tokenhook.core.http.HookListener;
+import dev.tokenhook.core.http.HookOutcome;
+import dev.tokenhook.core.rule.HookResult;
+import dev.tokenhook.core.rule.RuleOutcome;
+import dev.tokenhook.core.rule.RuleStatus;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns each handled call into one {@link HookEvent}: logs it as one line and hands it to the
+ * listeners. The log goes through {@link System.Logger} (logger {@code dev.tokenhook}): eventId,
+ * status, outcome, rule counts and duration, plus one line per failed rule with its name and the
+ * exception class. Never a claim value, a secret, a header or a body.
+ *
+ * <p>Why {@code System.Logger}: hook-core must not force a logging library on its users. The JDK
+ * routes it to {@code java.util.logging} by default, which Spring Boot bridges to its logging system;
+ * {@code slf4j-jdk-platform-logging} or {@code log4j-jpl} route it to SLF4J or Log4j directly.
+ */
+public final class ExchangeRecorder {
+
+    private static final Logger LOG = System.getLogger("dev.tokenhook");
+    private static final int MAX_EVENT_ID = 64;
+
+    private final List<HookListener> listeners;
+
+    /**
+     * @param listeners called once per call, in order
+     */
+    public ExchangeRecorder(List<HookListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * @param start when the call started ({@link System#nanoTime()})
+     * @param outcome {@link HookOutcome#REJECTED} or {@link HookOutcome#UNAUTHENTICATED}
+     * @param detail why, for the log (no secret, no input)
+     * @param response the 4xx response
+     * @return the response
+     */
+    public HookHttpResponse refused(long start, HookOutcome outcome, String detail, HookHttpResponse response) {
+        HookEvent event = new HookEvent(Optional.empty(), response.status(), outcome, List.of(), Optional.empty(),
+                Set.of(), since(start));
+        Level level = outcome == HookOutcome.UNAUTHENTICATED ? Level.WARNING : Level.INFO;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, "tokenhook status=" + event.status() + " outcome=" + outcome.tag() + " reason=\"" + detail
+                    + "\" durationMs=" + event.duration().toMillis());
+        }
+        publish(event);
+        return response;
+    }
+
+    /**
+     * @param start when the call started
+     * @param request the decoded request
+     * @param error what the engine threw
+     * @param response the safe response sent instead
+     * @return the response
+     */
+    public HookHttpResponse engineFailure(long start, TokenHookRequest request, Throwable error,
+            HookHttpResponse response) {
+        HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(),
+                HookOutcome.ENGINE_FAILURE, List.of(), request.grantType(), minted(request), since(start));
+        LOG.log(Level.ERROR, "tokenhook eventId=" + safe(request.eventId()) + " status=200 outcome="
+                + event.outcome().tag() + " error=" + error.getClass().getName() + " durationMs="
+                + event.duration().toMillis());
+        publish(event);
+        return response;
+    }
+
+    /**
+     * @param start when the call started
+     * @param request the decoded request
+     * @param result what the engine did
+     * @param response the 200 response
+     * @return the response
+     */
+    public HookHttpResponse answered(long start, TokenHookRequest request, HookResult result,
+            HookHttpResponse response) {
+        HookOutcome outcome = result.response().isDenied() ? HookOutcome.DENIED
+                : result.response().isNoChange() ? HookOutcome.NO_CHANGE : HookOutcome.PATCHED;
+        HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(), outcome,
+                result.rules(), request.grantType(), minted(request), since(start));
+        String eventId = safe(request.eventId());
+        for (RuleOutcome rule : result.rules()) {
+            if (rule.status().isFailure()) {
+                LOG.log(Level.WARNING, "tokenhook eventId=" + eventId + " rule=" + rule.rule() + " status="
+                        + rule.status() + " reason=\"" + rule.reason() + "\" durationMs=" + rule.duration().toMillis());
+            }
+        }
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.log(Level.INFO, "tokenhook eventId=" + eventId + " status=200 outcome=" + outcome.tag()
+                    + " applied=" + result.count(RuleStatus.APPLIED)
+                    + " failed=" + result.count(RuleStatus.FAILED)
+                    + " rejected=" + result.count(RuleStatus.REJECTED)
+                    + " timedOut=" + result.count(RuleStatus.TIMED_OUT)
+                    + " skipped=" + result.count(RuleStatus.SKIPPED)
+                    + " durationMs=" + event.duration().toMillis());
+        }
+        publish(event);
+        return response;
+    }
+
+    private void publish(HookEvent event) {
+        for (HookListener listener : listeners) {
+            try {
+                listener.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "tokenhook listener " + listener.getClass().getName() + " failed: "
+                        + e.getClass().getName());
+            }
+        }
+    }
+
+    private static Set<TokenType> minted(TokenHookRequest request) {
+        Set<TokenType> minted = EnumSet.noneOf(TokenType.class);
+        for (TokenType type : TokenType.values()) {
+            if (request.mints(type)) {
+                minted.add(type);
+            }
+        }
+        return minted;
+    }
+
+    /** Keeps an eventId printable and short: it comes from the caller. */
+    static String safe(String eventId) {
+        if (eventId == null) {
+            return "-";
+        }
+        StringBuilder out = new StringBuilder(Math.min(eventId.length(), MAX_EVENT_ID));
+        for (int i = 0; i < eventId.length() && out.length() < MAX_EVENT_ID; i++) {
+            char c = eventId.charAt(i);
+            out.append(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_') ? c : '?');
+        }
+        return out.toString();
+    }
+
+    private static Duration since(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+}

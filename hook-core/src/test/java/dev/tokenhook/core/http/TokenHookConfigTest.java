@@ -1,0 +1,92 @@
+package dev.tokenhook.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenhook.core.rule.RuleFailurePolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TokenHookConfigTest {
+
+    @Test
+    void defaultsAreSafe() {
+        TokenHookConfig d = TokenHookConfig.defaults();
+
+        assertThat(d.enabled()).isTrue();
+        assertThat(d.path()).isEqualTo("/okta/token-hook");
+        assertThat(d.headerName()).isEqualTo("Authorization");
+        assertThat(d.headerSecrets()).isEmpty();
+        assertThat(d.allowUnauthenticated()).isFalse();
+        assertThat(d.timeBudget()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(d.maxBodySize()).isEqualTo(256 * 1024);
+        assertThat(d.onRuleFailure()).isEqualTo(RuleFailurePolicy.DROP_RULE);
+    }
+
+    @Test
+    void readsEveryKeyFromStringProperties() {
+        Map<String, String> props = Map.of(
+                "tokenhook.enabled", "false",
+                "tokenhook.path", "/hooks/token",
+                "tokenhook.auth.header.name", "X-Okta-Secret",
+                "tokenhook.auth.header.secrets", "one, two ,",
+                "tokenhook.time-budget", "1.5s",
+                "tokenhook.max-body-size", "512KB",
+                "tokenhook.on-rule-failure", "no-change");
+
+        TokenHookConfig config = TokenHookConfig.fromProperties(props::get);
+
+        assertThat(config).isEqualTo(new TokenHookConfig(false, "/hooks/token", "X-Okta-Secret", List.of("one", "two"),
+                false, Duration.ofMillis(1500), 512 * 1024, RuleFailurePolicy.NO_CHANGE));
+    }
+
+    @Test
+    void parsesTheUsualNotations() {
+        assertThat(TokenHookConfig.parseDuration("k", "2500")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(TokenHookConfig.parseDuration("k", "2500ms")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(TokenHookConfig.parseDuration("k", "PT2.5S")).isEqualTo(Duration.ofMillis(2500));
+        assertThat(TokenHookConfig.parseSize("k", "1MB")).isEqualTo(1024 * 1024);
+        assertThat(TokenHookConfig.parseSize("k", "1000")).isEqualTo(1000);
+        assertThat(TokenHookConfig.parsePolicy("k", "DROP_RULE")).isEqualTo(RuleFailurePolicy.DROP_RULE);
+        assertThat(TokenHookConfig.parsePolicy("k", "deny")).isEqualTo(RuleFailurePolicy.DENY);
+    }
+
+    @Test
+    void badValuesNameTheKey() {
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.time-budget", "soon")::get))
+                .hasMessageContaining("tokenhook.time-budget");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.time-budget", "5s")::get))
+                .hasMessageContaining("less than Okta's 3 s");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.max-body-size", "lots")::get))
+                .hasMessageContaining("tokenhook.max-body-size");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.max-body-size", "64MB")::get))
+                .hasMessageContaining("tokenhook.max-body-size");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.on-rule-failure", "panic")::get))
+                .hasMessageContaining("drop-rule, deny, no-change");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.enabled", "yes")::get))
+                .hasMessageContaining("tokenhook.enabled");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.path", "hooks")::get))
+                .hasMessageContaining("tokenhook.path");
+    }
+
+    @Test
+    void endpointNeedsAuthenticationUnlessWaived() {
+        TokenHookConfig none = TokenHookConfig.defaults();
+        assertThatThrownBy(() -> none.endpoint(List.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tokenhook.auth.header.secrets");
+
+        TokenHookConfig waived = TokenHookConfig.fromProperties(Map.of("tokenhook.auth.allow-unauthenticated", "true")::get);
+        try (TokenHookEndpoint endpoint = waived.endpoint(List.of())) {
+            assertThat(endpoint.maxBodySize()).isEqualTo(256 * 1024);
+        }
+        TokenHookConfig secret = TokenHookConfig.fromProperties(Map.of("tokenhook.auth.header.secrets", "s3cr3t")::get);
+        try (TokenHookEndpoint endpoint = secret.endpoint(List.of())) {
+            HookHttpResponse response = endpoint.handle(HookHttpRequest.of("POST",
+                    Map.of("Content-Type", List.of("application/json")), "{}".getBytes()));
+            assertThat(response.status()).isEqualTo(401);
+        }
+    }
+}

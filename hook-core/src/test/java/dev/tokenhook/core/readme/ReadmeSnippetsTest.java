@@ -1,0 +1,57 @@
+package dev.tokenhook.core.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.HookHttpResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Keeps README.md's hook-core snippet compiled, running and identical to the code here. */
+class ReadmeSnippetsTest {
+
+    static String tagged(Path source, String tag) throws IOException {
+        String text = Files.readString(source);
+        int start = text.indexOf("// tag::" + tag + "[]");
+        int end = text.indexOf("// end::" + tag + "[]");
+        assertThat(start).as("tag %s in %s", tag, source).isNotNegative();
+        String body = text.substring(text.indexOf('\n', start) + 1, text.lastIndexOf('\n', end) + 1);
+        String indent = body.substring(0, body.length() - body.stripLeading().length());
+        StringBuilder out = new StringBuilder();
+        for (String line : body.split("\n")) {
+            out.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void readmeShowsTheCompiledRuleSnippet() throws IOException {
+        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/core/readme/ReadmeRuleExample.java"), "rule");
+        String readme = Files.readString(Path.of("../README.md"));
+
+        assertThat(readme).contains(snippet);
+    }
+
+    @Test
+    void theSnippetWorks() {
+        String secret = "Basic cmVhZG1lOnNlY3JldA==";
+        String body = """
+                {"eventId":"e","data":{"context":{"user":{"profile":{"login":"isaac.brock@example.com"}}},
+                 "identity":{"claims":{"sub":"00u1"}}}}
+                """;
+        HookHttpResponse response = ReadmeRuleExample.run(
+                login -> login.equals("isaac.brock@example.com") ? Optional.of("1234") : Optional.empty(),
+                secret,
+                HookHttpRequest.of("POST", Map.of("Authorization", List.of(secret),
+                        "Content-Type", List.of("application/json")), body.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).contains("\"/claims/extPatientId\",\"value\":\"1234\"");
+    }
+}
