@@ -65,7 +65,7 @@ public record TokenHookRequest(
      * @see #fromJson(byte[])
      */
     public static TokenHookRequest fromJson(String json) {
-        return fromJson(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return fromJson(json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /**

@@ -441,7 +441,7 @@ class RequestDecoderTest {
         void emptyBody() {
             assertThatThrownBy(() -> TokenHookRequest.fromJson(new byte[0]))
                     .isInstanceOf(RequestDecodingException.class).hasMessage("Request body is empty");
-            assertThatThrownBy(() -> TokenHookRequest.fromJson(null))
+            assertThatThrownBy(() -> TokenHookRequest.fromJson((byte[]) null))
                     .isInstanceOf(RequestDecodingException.class).hasMessage("Request body is empty");
             assertThatThrownBy(() -> decode("  \n "))
                     .isInstanceOf(RequestDecodingException.class).hasMessage("Request body must be a JSON object");

@@ -110,6 +110,24 @@ public abstract class TokenHookAdapterContract {
     }
 
     @Test
+    void everyFlowIsAnsweredWithAPatchOktaAccepts() {
+        OktaEmulator emulator = new OktaEmulator();
+        for (Flow flow : Flow.values()) {
+            EmulatedOutcome outcome = emulator.call(okta, flow.bytes());
+
+            assertThat(outcome.result()).as("%s: %s", flow, outcome.reason())
+                    .isIn(EmulatedOutcome.Result.PATCHED, EmulatedOutcome.Result.UNCHANGED);
+        }
+    }
+
+    @Test
+    void patientEndsUpWithExtPatientIdInTheMintedIdToken() {
+        EmulatedOutcome outcome = new OktaEmulator().call(okta, Flow.AUTHORIZATION_CODE.bytes());
+
+        TokenHookAssertions.assertThat(outcome).isPatched().idToken().hasClaim("extPatientId", "1234");
+    }
+
+    @Test
     void nonPatientGetsOnlyTheOtherRulesChanges() throws IOException {
         HookCall call = okta.call(ContractRequests.signIn("evt-other", "someone@example.com"));
 

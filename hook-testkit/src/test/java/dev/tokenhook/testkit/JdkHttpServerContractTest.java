@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 /** Proves the contract against hook-core alone, behind the JDK's built-in HTTP server. */
 class JdkHttpServerContractTest extends TokenHookAdapterContract {
 
+    private static final long MAX_UNREAD_BODY = 1024 * 1024;
+
     private HttpServer server;
     private TokenHookEndpoint endpoint;
     private ExecutorService threads;
@@ -42,6 +44,16 @@ class JdkHttpServerContractTest extends TokenHookAdapterContract {
             response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(response.status(), response.body().length);
             out.write(response.body());
+            drain(body); // let a client still sending an oversize body finish, so it reads the 413
+        }
+    }
+
+    private static void drain(InputStream body) throws IOException {
+        byte[] buffer = new byte[8192];
+        long drained = 0;
+        int read;
+        while (drained < MAX_UNREAD_BODY && (read = body.read(buffer)) > 0) {
+            drained += read;
         }
     }
 

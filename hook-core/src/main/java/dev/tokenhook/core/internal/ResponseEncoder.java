@@ -5,6 +5,7 @@ import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.TokenHookException;
 import dev.tokenhook.core.patch.ErrorCause;
 import dev.tokenhook.core.patch.HookError;
+import dev.tokenhook.core.patch.Operation;
 import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import java.io.ByteArrayOutputStream;
@@ -41,7 +42,7 @@ public final class ResponseEncoder {
                         json.writeStartObject();
                         json.writeStringField("op", op.op().wireName());
                         json.writeStringField("path", op.path());
-                        if (op.value() != null) {
+                        if (op.op() != Operation.REMOVE && op.value() != null) {
                             json.writeFieldName("value");
                             writeValue(json, op.value());
                         }

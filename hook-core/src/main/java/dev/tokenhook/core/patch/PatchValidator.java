@@ -118,7 +118,7 @@ public final class PatchValidator {
             return null;
         }
         if (parent instanceof List<?> array) {
-            if (path.isAppend()) {
+            if (path.isAppend() && op.op() == Operation.ADD) {
                 return null;
             }
             int index = parseIndex(path.last());

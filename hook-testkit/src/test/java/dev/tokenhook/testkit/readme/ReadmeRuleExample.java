@@ -1,4 +1,4 @@
-package dev.tokenhook.core.readme;
+package dev.tokenhook.testkit.readme;
 
 import dev.tokenhook.core.auth.SharedSecretAuthenticator;
 import dev.tokenhook.core.http.HookHttpRequest;

@@ -1,4 +1,4 @@
-package dev.tokenhook.core.readme;
+package dev.tokenhook.testkit.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Keeps README.md's hook-core snippet compiled, running and identical to the code here. */
+/** Keeps README.md's snippets compiled, running and identical to the code they are copied from. */
 class ReadmeSnippetsTest {
 
     static String tagged(Path source, String tag) throws IOException {
@@ -32,7 +32,16 @@ class ReadmeSnippetsTest {
 
     @Test
     void readmeShowsTheCompiledRuleSnippet() throws IOException {
-        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/core/readme/ReadmeRuleExample.java"), "rule");
+        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeRuleExample.java"), "rule");
+        String readme = Files.readString(Path.of("../README.md"));
+
+        assertThat(readme).contains(snippet);
+    }
+
+    @Test
+    void readmeShowsTheCompiledTestkitSnippet() throws IOException {
+        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeTestkitExampleTest.java"),
+                "testkit");
         String readme = Files.readString(Path.of("../README.md"));
 
         assertThat(readme).contains(snippet);
