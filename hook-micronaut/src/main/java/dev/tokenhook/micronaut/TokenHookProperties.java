@@ -1,5 +1,6 @@
 package dev.tokenhook.micronaut;
 
+import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
@@ -8,7 +9,8 @@ import java.util.List;
 /**
  * Binds the {@code tokenhook.*} keys shared by every adapter ({@code enabled}, {@code path},
  * {@code auth.header.name}, {@code auth.header.secrets}, {@code auth.allow-unauthenticated},
- * {@code time-budget}, {@code max-body-size}, {@code on-rule-failure}). Every value is kept as given:
+ * {@code auth.oauth2.issuer|audience|jwks-uri|client-id|scope}, {@code time-budget},
+ * {@code max-body-size}, {@code on-rule-failure}). Every value is kept as given:
  * {@link #toConfig()} parses and validates it in hook-core, and leaves unset keys to
  * {@link TokenHookConfig#defaults()}, so each adapter accepts the same values with the same messages.
  */
@@ -92,6 +94,7 @@ public class TokenHookProperties {
     public TokenHookConfig toConfig() {
         TokenHookConfig d = TokenHookConfig.defaults();
         Auth.Header header = auth.getHeader();
+        Auth.OAuth2 oauth2 = auth.getOauth2();
         List<String> secrets = header.getSecrets() == null ? List.of()
                 : header.getSecrets().stream().filter(s -> s != null && !s.isBlank()).map(String::trim).toList();
         return new TokenHookConfig(
@@ -105,11 +108,17 @@ public class TokenHookProperties {
                 isBlank(maxBodySize) ? d.maxBodySize()
                         : TokenHookConfig.parseSize(TokenHookConfig.PREFIX + "max-body-size", maxBodySize),
                 isBlank(onRuleFailure) ? d.onRuleFailure()
-                        : TokenHookConfig.parsePolicy(TokenHookConfig.PREFIX + "on-rule-failure", onRuleFailure));
+                        : TokenHookConfig.parsePolicy(TokenHookConfig.PREFIX + "on-rule-failure", onRuleFailure),
+                new OAuth2Settings(trimmed(oauth2.getIssuer()), trimmed(oauth2.getAudience()),
+                        trimmed(oauth2.getJwksUri()), trimmed(oauth2.getClientId()), trimmed(oauth2.getScope())));
     }
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    private static String trimmed(String value) {
+        return isBlank(value) ? null : value.trim();
     }
 
     /** The {@code tokenhook.auth.*} settings. */
@@ -118,6 +127,7 @@ public class TokenHookProperties {
 
         private Boolean allowUnauthenticated;
         private Header header = new Header();
+        private OAuth2 oauth2 = new OAuth2();
 
         /** @return {@code tokenhook.auth.allow-unauthenticated}, or null when unset */
         public @Nullable Boolean getAllowUnauthenticated() {
@@ -137,6 +147,16 @@ public class TokenHookProperties {
         /** @param header the {@code tokenhook.auth.header.*} settings */
         public void setHeader(Header header) {
             this.header = header;
+        }
+
+        /** @return the {@code tokenhook.auth.oauth2.*} settings */
+        public OAuth2 getOauth2() {
+            return oauth2;
+        }
+
+        /** @param oauth2 the {@code tokenhook.auth.oauth2.*} settings */
+        public void setOauth2(OAuth2 oauth2) {
+            this.oauth2 = oauth2;
         }
 
         /** The {@code tokenhook.auth.header.*} settings: the shared secret Okta sends in a header. */
@@ -164,6 +184,69 @@ public class TokenHookProperties {
             /** @param secrets {@code tokenhook.auth.header.secrets}: several while rotating */
             public void setSecrets(@Nullable List<String> secrets) {
                 this.secrets = secrets;
+            }
+        }
+        /**
+         * The {@code tokenhook.auth.oauth2.*} settings: OAuth 2.0 bearer tokens, on when {@code issuer}
+         * is set (needs {@code com.nimbusds:nimbus-jose-jwt}); see {@link OAuth2Settings}.
+         */
+        @ConfigurationProperties("oauth2")
+        public static class OAuth2 {
+
+            private String issuer;
+            private String audience;
+            private String jwksUri;
+            private String clientId;
+            private String scope;
+
+            /** @return {@code tokenhook.auth.oauth2.issuer}, or null when unset */
+            public @Nullable String getIssuer() {
+                return issuer;
+            }
+
+            /** @param issuer {@code tokenhook.auth.oauth2.issuer} */
+            public void setIssuer(@Nullable String issuer) {
+                this.issuer = issuer;
+            }
+
+            /** @return {@code tokenhook.auth.oauth2.audience}, or null when unset */
+            public @Nullable String getAudience() {
+                return audience;
+            }
+
+            /** @param audience {@code tokenhook.auth.oauth2.audience} */
+            public void setAudience(@Nullable String audience) {
+                this.audience = audience;
+            }
+
+            /** @return {@code tokenhook.auth.oauth2.jwks-uri}, or null when unset */
+            public @Nullable String getJwksUri() {
+                return jwksUri;
+            }
+
+            /** @param jwksUri {@code tokenhook.auth.oauth2.jwks-uri} */
+            public void setJwksUri(@Nullable String jwksUri) {
+                this.jwksUri = jwksUri;
+            }
+
+            /** @return {@code tokenhook.auth.oauth2.client-id}, or null when unset */
+            public @Nullable String getClientId() {
+                return clientId;
+            }
+
+            /** @param clientId {@code tokenhook.auth.oauth2.client-id} */
+            public void setClientId(@Nullable String clientId) {
+                this.clientId = clientId;
+            }
+
+            /** @return {@code tokenhook.auth.oauth2.scope}, or null when unset */
+            public @Nullable String getScope() {
+                return scope;
+            }
+
+            /** @param scope {@code tokenhook.auth.oauth2.scope} */
+            public void setScope(@Nullable String scope) {
+                this.scope = scope;
             }
         }
     }

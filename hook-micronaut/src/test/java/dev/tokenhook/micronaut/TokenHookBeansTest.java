@@ -3,6 +3,10 @@ package dev.tokenhook.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.http.HookEvent;
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -16,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The beans and the {@code tokenhook.*} binding, through {@link ApplicationContext}s started with properties. */
@@ -92,6 +97,33 @@ class TokenHookBeansTest {
                     Duration.ofMillis(1500), 128 * 1024, RuleFailurePolicy.NO_CHANGE));
             assertThat(context.getBean(TokenHookEndpoint.class).maxBodySize()).isEqualTo(128 * 1024);
         }
+    }
+
+    @Test
+    void oauth2KeysAreBound() {
+        Map<String, Object> props = Map.of(
+                "tokenhook.enabled", "false",
+                "tokenhook.auth.oauth2.issuer", "https://example.okta.com/oauth2/default",
+                "tokenhook.auth.oauth2.audience", "api://token-hook",
+                "tokenhook.auth.oauth2.jwks-uri", "https://example.okta.com/oauth2/default/v1/keys",
+                "tokenhook.auth.oauth2.client-id", "0oahook",
+                "tokenhook.auth.oauth2.scope", "okta.hooks");
+        try (ApplicationContext context = run(props)) {
+            assertThat(context.getBean(TokenHookProperties.class).toConfig().oauth2()).isEqualTo(new OAuth2Settings(
+                    "https://example.okta.com/oauth2/default", "api://token-hook",
+                    "https://example.okta.com/oauth2/default/v1/keys", "0oahook", "okta.hooks"));
+        }
+    }
+
+    @Test
+    void listenerBeansHearEveryCall() {
+        List<HookEvent> events = new CopyOnWriteArrayList<>();
+        HookListener listener = events::add;
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .properties(WITH_SECRET).singletons(listener).start()) {
+            context.getBean(TokenHookEndpoint.class).handle(HookHttpRequest.of("GET", Map.of(), new byte[0]));
+        }
+        assertThat(events).extracting(HookEvent::status).containsExactly(405);
     }
 
     @Test
