@@ -13,9 +13,11 @@ import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Options;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.Trace;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.io.ByteArrayInputStream;
@@ -24,7 +26,8 @@ import java.util.Optional;
 /**
  * Serves the token hook at {@code tokenhook.path} (default {@code /okta/token-hook}). It passes method,
  * headers and body bytes to the {@link TokenHookEndpoint} and writes back exactly what it answers:
- * every method and content type is mapped here, so the endpoint, not Micronaut, answers 405 and 415.
+ * every method (HEAD through GET) and content type is mapped here, so the endpoint, not Micronaut,
+ * answers 405 and 415.
  * Calls run on the {@link TaskExecutors#BLOCKING} executor, never on the event loop, because rules may
  * block (a JDBC lookup, say).
  *
@@ -91,6 +94,24 @@ public class TokenHookController {
      */
     @Delete
     public HttpResponse<byte[]> delete(HttpRequest<byte[]> request) {
+        return handle(request, request.getBody());
+    }
+
+    /**
+     * @param request the call, with its body (if any) as bytes
+     * @return the endpoint's answer (405)
+     */
+    @Options
+    public HttpResponse<byte[]> options(HttpRequest<byte[]> request) {
+        return handle(request, request.getBody());
+    }
+
+    /**
+     * @param request the call, with its body (if any) as bytes
+     * @return the endpoint's answer (405)
+     */
+    @Trace
+    public HttpResponse<byte[]> trace(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
