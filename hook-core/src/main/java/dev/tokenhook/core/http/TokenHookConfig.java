@@ -1,6 +1,7 @@
 package dev.tokenhook.core.http;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.auth.SharedSecretAuthenticator;
 import dev.tokenhook.core.internal.JsonLimits;
@@ -69,8 +70,9 @@ public record TokenHookConfig(
 
     /** Validates every setting. */
     public TokenHookConfig {
-        if (path == null || !path.startsWith("/")) {
-            throw new IllegalArgumentException("tokenhook.path must start with '/', was " + path);
+        if (path == null || !path.matches("(/[A-Za-z0-9._~!$&'()+,;=:@%-]+)+/?|/")) {
+            throw new IllegalArgumentException("tokenhook.path must be a literal path starting with '/' (no "
+                    + "wildcards, templates or spaces), was " + path);
         }
         if (headerName == null || headerName.isBlank()) {
             throw new IllegalArgumentException("tokenhook.auth.header.name must not be blank");
@@ -139,7 +141,8 @@ public record TokenHookConfig(
      *
      * @param rules the claim rules, in order
      * @return the endpoint; it owns a {@link TokenHook}, closed with it
-     * @throws IllegalStateException if no secret is set and unauthenticated calls were not explicitly allowed
+     * @throws MissingAuthenticationException if no secret is set and unauthenticated calls were not explicitly
+     *     allowed
      */
     public TokenHookEndpoint endpoint(List<? extends ClaimRule> rules) {
         return endpoint(rules, List.of());
@@ -151,7 +154,7 @@ public record TokenHookConfig(
      * @param rules the claim rules, in order
      * @param extraAuthenticators accepted besides those configured here, if any
      * @return the endpoint
-     * @throws IllegalStateException if no authentication is configured and it was not explicitly waived
+     * @throws MissingAuthenticationException if no authentication is configured and it was not explicitly waived
      */
     public TokenHookEndpoint endpoint(List<? extends ClaimRule> rules, List<HookAuthenticator> extraAuthenticators) {
         return endpointBuilder(rules, extraAuthenticators).build();
@@ -163,7 +166,8 @@ public record TokenHookConfig(
      *
      * @param rules the claim rules, in order
      * @param extraAuthenticators accepted besides those configured here, if any
-     * @return the preset builder; {@link TokenHookEndpoint.Builder#build()} checks authentication
+     * @return the preset builder
+     * @throws MissingAuthenticationException if no authentication is configured and it was not explicitly waived
      */
     public TokenHookEndpoint.Builder endpointBuilder(List<? extends ClaimRule> rules,
             List<HookAuthenticator> extraAuthenticators) {
@@ -173,6 +177,9 @@ public record TokenHookConfig(
         }
         oauth2.authenticator().ifPresent(authenticators::add);
         authenticators.addAll(extraAuthenticators);
+        if (authenticators.isEmpty() && !allowUnauthenticated) {
+            throw new MissingAuthenticationException(); // before the engine and its threads exist
+        }
         TokenHook hook = TokenHook.builder()
                 .rules(rules)
                 .timeBudget(timeBudget)

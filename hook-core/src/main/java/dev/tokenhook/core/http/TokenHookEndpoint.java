@@ -4,6 +4,7 @@ import dev.tokenhook.core.RequestDecodingException;
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.internal.BoundedBody;
 import dev.tokenhook.core.internal.ExchangeRecorder;
 import dev.tokenhook.core.internal.JsonLimits;
@@ -232,13 +233,12 @@ public final class TokenHookEndpoint implements AutoCloseable {
 
         /**
          * @return the endpoint
-         * @throws IllegalStateException when no authenticator is set and unauthenticated calls were not allowed
+         * @throws MissingAuthenticationException when no authenticator is set and unauthenticated calls were not
+         *     allowed
          */
         public TokenHookEndpoint build() {
             if (authenticator == null && !unauthenticatedAllowed) {
-                throw new IllegalStateException("The token hook endpoint has no authentication: set "
-                        + "tokenhook.auth.header.secrets or tokenhook.auth.oauth2.issuer, or explicitly allow "
-                        + "unauthenticated calls (tokenhook.auth.allow-unauthenticated=true)");
+                throw new MissingAuthenticationException();
             }
             if (authenticator != null && unauthenticatedAllowed) {
                 throw new IllegalStateException("Both an authenticator and allowUnauthenticated() were set; choose one");

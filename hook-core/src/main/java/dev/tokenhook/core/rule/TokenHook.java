@@ -199,11 +199,19 @@ public final class TokenHook implements AutoCloseable {
         return new RuleOutcome(outcome.rule(), status, operations, violations, outcome.error(), outcome.duration());
     }
 
-    /** Stops the executor this hook created (not one passed to the builder). */
+    /**
+     * Stops the executor this hook created (not one passed to the builder): interrupts running rules and
+     * waits up to a second for its threads to end, so containers see no lingering threads at undeploy.
+     */
     @Override
     public void close() {
         if (ownsExecutor) {
             executor.shutdownNow();
+            try {
+                executor.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

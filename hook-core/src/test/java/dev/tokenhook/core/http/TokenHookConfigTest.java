@@ -67,15 +67,19 @@ class TokenHookConfigTest {
                 .hasMessageContaining("drop-rule, deny, no-change");
         assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.enabled", "yes")::get))
                 .hasMessageContaining("tokenhook.enabled");
-        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.path", "hooks")::get))
-                .hasMessageContaining("tokenhook.path");
+        for (String path : List.of("hooks", "/okta/*", "/okta/{id}", "/a b", "//x")) {
+            assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of("tokenhook.path", path)::get))
+                    .as(path).hasMessageContaining("tokenhook.path");
+        }
+        assertThat(TokenHookConfig.fromProperties(Map.of("tokenhook.path", "/okta/token-hook/v2")::get).path())
+                .isEqualTo("/okta/token-hook/v2");
     }
 
     @Test
     void endpointNeedsAuthenticationUnlessWaived() {
         TokenHookConfig none = TokenHookConfig.defaults();
         assertThatThrownBy(() -> none.endpoint(List.of()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(dev.tokenhook.core.auth.MissingAuthenticationException.class)
                 .hasMessageContaining("tokenhook.auth.header.secrets");
 
         TokenHookConfig waived = TokenHookConfig.fromProperties(Map.of("tokenhook.auth.allow-unauthenticated", "true")::get);

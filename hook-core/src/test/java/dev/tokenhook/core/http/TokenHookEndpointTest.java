@@ -239,7 +239,7 @@ class TokenHookEndpointTest {
     void refusesToBuildWithoutAuthenticationUnlessWaived() {
         TokenHook hook = TokenHook.builder().build();
         assertThatThrownBy(() -> TokenHookEndpoint.builder(hook).build())
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(dev.tokenhook.core.auth.MissingAuthenticationException.class)
                 .hasMessageContaining("tokenhook.auth.header.secrets");
 
         endpoint = TokenHookEndpoint.builder(hook).allowUnauthenticated().build();

@@ -1,0 +1,49 @@
+package dev.tokenhook.examples.springboot;
+
+import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.examples.patient.PatientIdRule;
+import dev.tokenhook.examples.patient.PatientSchema;
+import dev.tokenhook.examples.patient.PatientStore;
+import javax.sql.DataSource;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The patient-store hook: a patient's ID token gets {@code extPatientId}. The rule is a bean and the
+ * store uses Boot's {@link DataSource}; hook-spring serves it at {@code tokenhook.path}, configured in
+ * {@code application.properties} ({@code PORT}, {@code TOKENHOOK_AUTH_SECRET}).
+ */
+@SpringBootApplication(proxyBeanMethods = false)
+public class PatientHookApplication {
+
+    /** Created by Spring. */
+    public PatientHookApplication() {
+    }
+
+    /**
+     * @param args Spring Boot arguments, e.g. {@code --server.port=9090}
+     */
+    public static void main(String[] args) {
+        SpringApplication.run(PatientHookApplication.class, args);
+    }
+
+    /**
+     * @param dataSource Boot's DataSource; the table is created and seeded if missing
+     * @return the patient store
+     */
+    @Bean
+    PatientStore patientStore(DataSource dataSource) {
+        PatientSchema.createAndSeed(dataSource);
+        return new PatientStore(dataSource);
+    }
+
+    /**
+     * @param store the patient store
+     * @return the hook's only rule
+     */
+    @Bean
+    ClaimRule patientIdRule(PatientStore store) {
+        return new PatientIdRule(store);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.tokenhook.examples.springboot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.testkit.HookCall;
+import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TokenHookRequests;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The patient scenario over HTTP against the application as it ships, on a random port. */
+@ExtendWith(OutputCaptureExtension.class)
+class PatientHookApplicationTest {
+
+    private static final String SECRET = "Basic cGF0aWVudHM6aG9vaw==";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ConfigurableApplicationContext app;
+    private static URI hook;
+
+    @BeforeAll
+    static void start() {
+        // The same variables a user sets; arguments win over a real environment.
+        app = SpringApplication.run(PatientHookApplication.class,
+                "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=" + SECRET);
+        hook = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/okta/token-hook");
+    }
+
+    @AfterAll
+    static void stop() {
+        app.close();
+    }
+
+    private static byte[] signIn(String login) {
+        return TokenHookRequests.authorizationCode().user(login).build().json();
+    }
+
+    @Test
+    void patientGetsExtPatientId() throws Exception {
+        HookCall call = new OktaHookCaller(hook, "Authorization", SECRET).call(signIn("isaac.brock@example.com"));
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(JSON.readTree(call.body())).isEqualTo(JSON.readTree("""
+                {"commands":[{"type":"com.okta.identity.patch",
+                  "value":[{"op":"add","path":"/claims/extPatientId","value":"1234"}]}]}
+                """));
+    }
+
+    @Test
+    void clientCredentialsGetsNoChange() throws Exception {
+        HookCall call = new OktaHookCaller(hook, "Authorization", SECRET)
+                .call(TokenHookRequests.clientCredentials().build().json());
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(JSON.readTree(call.body())).isEqualTo(JSON.readTree("{}"));
+    }
+
+    @Test
+    void nonPatientGetsNoChange() throws Exception {
+        HookCall call = new OktaHookCaller(hook, "Authorization", SECRET).call(signIn("someone@example.com"));
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(JSON.readTree(call.body())).isEqualTo(JSON.readTree("{}"));
+    }
+
+    @Test
+    void wrongSecretIs401() {
+        HookCall call = new OktaHookCaller(hook, "Authorization", "Basic d3Jvbmc6c2VjcmV0")
+                .call(signIn("isaac.brock@example.com"));
+
+        assertThat(call.status()).isEqualTo(401);
+        assertThat(call.bodyText()).doesNotContain("1234");
+    }
+
+    @Test
+    void theRuleIsABeanOverBootsDataSource() {
+        assertThat(app.getBeansOfType(ClaimRule.class)).containsOnlyKeys("patientIdRule");
+        assertThat(app.getBean(TokenHookEndpoint.class).hook().rules()).extracting(ClaimRule::name)
+                .containsExactly("patient-id");
+    }
+
+    @Test
+    void refusesToStartWithoutASecret(CapturedOutput output) {
+        assertThatThrownBy(() -> SpringApplication.run(PatientHookApplication.class,
+                "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET="))
+                .hasStackTraceContaining("tokenhook.auth.header.secrets");
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Set tokenhook.auth.header.secrets");
+    }
+}

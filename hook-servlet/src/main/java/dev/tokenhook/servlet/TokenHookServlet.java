@@ -1,0 +1,101 @@
+package dev.tokenhook.servlet;
+
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.HookHttpResponse;
+import dev.tokenhook.core.http.TokenHookConfig;
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Serves a token inline hook from any Jakarta Servlet 5.0+ container. It only moves bytes: every method
+ * goes to {@link TokenHookEndpoint#handle}, which picks the status; the servlet writes that status, the
+ * headers, the content length and the body back.
+ *
+ * <p>Two ways to get one. In code, hand it an endpoint (you keep it, and close it when you are done):
+ * {@code TokenHookServlets.register(servletContext, config.endpoint(rules), config.path())}. Declared in
+ * {@code web.xml} (no-arg constructor), {@link #init()} builds the endpoint from the {@code tokenhook.*}
+ * keys, each looked up as a servlet init-parameter, then a system property, then an environment variable
+ * ({@code TOKENHOOK_AUTH_HEADER_SECRETS} for {@code tokenhook.auth.header.secrets}); the rules are the
+ * comma-separated {@link dev.tokenhook.core.rule.ClaimRule} classes, with public no-arg constructors, named
+ * by {@value #RULES_KEY}, in that order. Such an endpoint is closed by {@link #destroy()}.
+ */
+public class TokenHookServlet extends HttpServlet {
+
+    /** The key naming the rule classes when the servlet builds its own endpoint. */
+    public static final String RULES_KEY = "tokenhook.rules";
+
+    private transient TokenHookEndpoint endpoint;
+    private transient boolean ownsEndpoint;
+
+    /** For {@code web.xml}: {@link #init()} builds the endpoint from configuration. */
+    public TokenHookServlet() {
+    }
+
+    /** @param endpoint the endpoint to serve; the caller keeps it and closes it */
+    public TokenHookServlet(TokenHookEndpoint endpoint) {
+        this(endpoint, false);
+    }
+
+    TokenHookServlet(TokenHookEndpoint endpoint, boolean ownsEndpoint) {
+        this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.ownsEndpoint = ownsEndpoint;
+    }
+
+    /**
+     * Builds the endpoint from configuration unless one was given.
+     *
+     * @throws ServletException naming the problem, when the settings or rule classes are wrong or no secret is set
+     */
+    @Override
+    public void init() throws ServletException {
+        if (endpoint != null) {
+            return;
+        }
+        try {
+            var settings = TokenHookServlets.settings(this::getInitParameter);
+            endpoint = TokenHookConfig.fromProperties(settings).endpoint(TokenHookServlets.rules(settings.apply(RULES_KEY)));
+            ownsEndpoint = true;
+        } catch (RuntimeException e) {
+            throw new ServletException("Token hook servlet '" + getServletName() + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Passes every method to the endpoint and writes its answer. */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        HookHttpResponse answer;
+        try (InputStream body = request.getInputStream()) {
+            answer = endpoint.handle(new HookHttpRequest(request.getMethod(), name -> values(request, name), body));
+        }
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(answer.body().length);
+        try {
+            response.getOutputStream().write(answer.body());
+        } catch (IOException clientGone) {
+            // Okta stopped waiting or the connection broke: nobody is left to answer, and no page to render.
+        }
+    }
+
+    private static List<String> values(HttpServletRequest request, String name) {
+        Enumeration<String> values = request.getHeaders(name);
+        return values == null ? List.of() : Collections.list(values);
+    }
+
+    /** Closes the endpoint if this servlet built it. */
+    @Override
+    public void destroy() {
+        if (ownsEndpoint && endpoint != null) {
+            endpoint.close();
+        }
+    }
+}
