@@ -3,6 +3,9 @@ package dev.tokenhook.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.auth.AuthResult;
+import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.http.HookEvent;
 import dev.tokenhook.core.http.HookHttpRequest;
@@ -61,6 +64,7 @@ class TokenHookBeansTest {
     @Test
     void missingAuthenticationFailsStartupNamingTheKey() {
         assertThatThrownBy(() -> run(Map.of("tokenhook.auth.header.secrets", "")).close())
+                .hasRootCauseInstanceOf(MissingAuthenticationException.class)
                 .hasMessageContaining("tokenhook.auth.header.secrets");
     }
 
@@ -124,6 +128,20 @@ class TokenHookBeansTest {
             context.getBean(TokenHookEndpoint.class).handle(HookHttpRequest.of("GET", Map.of(), new byte[0]));
         }
         assertThat(events).extracting(HookEvent::status).containsExactly(405);
+    }
+
+    @Test
+    void authenticatorBeansAreAcceptedBesidesTheConfiguredOnes() {
+        HookAuthenticator gateway = headers -> "yes".equals(headers.first("X-Gateway-Verified"))
+                ? AuthResult.success("gateway") : AuthResult.failure("no gateway header");
+        try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false)
+                .singletons(gateway).start()) {
+            TokenHookEndpoint endpoint = context.getBean(TokenHookEndpoint.class);
+            // Past authentication, a POST without a JSON content type is a 415; before it, a 401.
+            assertThat(endpoint.handle(HookHttpRequest.of("POST", Map.of("X-Gateway-Verified", List.of("yes")),
+                    new byte[0])).status()).isEqualTo(415);
+            assertThat(endpoint.handle(HookHttpRequest.of("POST", Map.of(), new byte[0])).status()).isEqualTo(401);
+        }
     }
 
     @Test

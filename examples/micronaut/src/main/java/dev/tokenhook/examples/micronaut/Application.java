@@ -1,5 +1,6 @@
 package dev.tokenhook.examples.micronaut;
 
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.micronaut.runtime.Micronaut;
 
@@ -30,7 +31,7 @@ public final class Application {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        if (message != null && message.contains("tokenhook.auth.header.secrets")) {
+        if (cause instanceof MissingAuthenticationException) {
             message = message + ". This example reads tokenhook.auth.header.secrets from TOKENHOOK_AUTH_SECRET.";
         }
         System.err.println("example-micronaut refuses to start: " + message);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
@@ -90,6 +91,7 @@ class MicronautExampleTest {
         assumeTrue(System.getenv("TOKENHOOK_AUTH_SECRET") == null, "TOKENHOOK_AUTH_SECRET is set in this environment");
 
         assertThatThrownBy(() -> start(Map.of()).close())
+                .hasRootCauseInstanceOf(MissingAuthenticationException.class)
                 .hasMessageContaining("tokenhook.auth.header.secrets");
     }
 }
