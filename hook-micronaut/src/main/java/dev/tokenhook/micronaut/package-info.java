@@ -3,7 +3,8 @@
  * {@code tokenhook.path}, {@link dev.tokenhook.micronaut.TokenHookFactory} builds the
  * {@link dev.tokenhook.core.http.TokenHookEndpoint} from the {@code tokenhook.*} settings bound by
  * {@link dev.tokenhook.micronaut.TokenHookProperties}, every {@link dev.tokenhook.core.rule.ClaimRule}
- * bean, in {@code @Order}, and any {@code HookAuthenticator} and {@code HookListener} beans. Add the jar next to a Micronaut HTTP server runtime (e.g.
- * {@code micronaut-http-server-netty}); nothing else to wire.
+ * bean, in {@code @Order}, and any {@code HookAuthenticator} and {@code HookListener} beans. Add the
+ * jar next to a Micronaut HTTP server runtime (e.g. {@code micronaut-http-server-netty}); nothing else
+ * to wire.
  */
 package dev.tokenhook.micronaut;
