@@ -49,6 +49,11 @@ public final class InMemoryPatients {
         return new Rule(this);
     }
 
+    /** @return the same rule declared {@link ClaimRule.NonBlocking} (a map lookup never blocks) */
+    public ClaimRule nonBlockingRule() {
+        return ClaimRule.nonBlocking("patient-id", new Rule(this));
+    }
+
     private static final class Rule implements ClaimRule {
         private final InMemoryPatients store;
 

@@ -54,6 +54,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       validation, size check), encode, the one-line log (switched off here; see {@link LoggingBenchmark}).</li>
  *   <li>{@code decode}, {@code process}, {@code encode}: the parts; {@code rulesInline} is the engine's own
  *       work (fresh patch, rule, validation, answer) without the executor hand-off.</li>
+ *   <li>{@code endpointInline}, {@code processInline}: the same with the rule declared
+ *       {@link ClaimRule.NonBlocking}, which the engine runs on the calling thread.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -77,6 +79,8 @@ public class PipelineBenchmark {
     ClaimRule rule;
     TokenHook hook;
     TokenHookEndpoint endpoint;
+    TokenHook inlineHook;
+    TokenHookEndpoint inlineEndpoint;
     TokenHookRequest request;
     TokenHookResponse response;
     PatchValidator validator;
@@ -96,6 +100,9 @@ public class PipelineBenchmark {
         hook = TokenHook.builder().rule(rule).build();
         endpoint = TokenHookEndpoint.builder(hook).authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
                 .build();
+        inlineHook = TokenHook.builder().rule(patients.nonBlockingRule()).build();
+        inlineEndpoint = TokenHookEndpoint.builder(inlineHook)
+                .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET)).build();
         request = TokenHookRequest.fromJson(body);
         validator = PatchValidator.withDefaults();
         HookHttpResponse answer = endpoint();
@@ -103,6 +110,9 @@ public class PipelineBenchmark {
         if (answer.status() != 200 || !text.contains("\"path\":\"/claims/extPatientId\",\"value\":\"1234\"")) {
             throw new IllegalStateException("The endpoint did not add the patient's claim: " + answer.status() + " "
                     + text);
+        }
+        if (!java.util.Arrays.equals(endpointInline().body(), answer.body())) {
+            throw new IllegalStateException("The inline rule answers differently");
         }
         response = hook.process(request).response();
         mapper = new ObjectMapper();
@@ -118,6 +128,7 @@ public class PipelineBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         endpoint.close();
+        inlineEndpoint.close();
     }
 
     /**
@@ -155,6 +166,18 @@ public class PipelineBenchmark {
     @Benchmark
     public HookHttpResponse endpoint() {
         return endpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
+    }
+
+    /** @return the whole call, the rule declared non-blocking (run on the calling thread, no hand-off) */
+    @Benchmark
+    public HookHttpResponse endpointInline() {
+        return inlineEndpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
+    }
+
+    /** @return the engine's result with the rule declared non-blocking: no executor hand-off */
+    @Benchmark
+    public HookResult processInline() {
+        return inlineHook.process(request);
     }
 
     /** @return the decoded request */
