@@ -53,7 +53,7 @@ public final class RequestDecoder {
         if (json.length > JsonLimits.MAX_DOCUMENT_BYTES) {
             throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
         }
-        try (JsonParser parser = JsonLimits.FACTORY.createParser(json)) {
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(json))) {
             RequestDecoder decoder = new RequestDecoder(parser);
             TokenHookRequest request = decoder.readRequest();
             if (parser.nextToken() != null) {
