@@ -22,7 +22,7 @@ import java.util.Set;
  */
 final class DuplicateKeyCheck extends JsonParserDelegate {
 
-    private static final int LINEAR_LIMIT = 12;
+    private static final int LINEAR_LIMIT = 32;
 
     /** Keys of the open objects, innermost last. */
     private String[] keys = new String[32];
