@@ -2,6 +2,7 @@
 """Summarises a JFR recording: where CPU samples and sampled allocation (bytes) go.
 
 usage: jfr-top.py RECORDING.jfr [FILTER_THREAD_PREFIX]
+       jfr-top.py --categories RECORDING.jfr    CPU samples of a hook app under load, by what they were doing
 Prints, for CPU (jdk.ExecutionSample) and allocation (jdk.ObjectAllocationSample, by weight):
 the top frames ("self"), the top frames in dev.tokenhook / com.fasterxml ("first library frame"),
 and allocation by object class. Needs the JDK's `jfr` tool on the PATH.
@@ -64,4 +65,41 @@ def main():
     print("by first library frame:"); top(bylib, total, 20, "B")
     print("inclusive (dev.tokenhook.core methods on the stack):"); top(incl, total, 25, "B")
 
-main()
+# First match wins, in this order: a sample inside the rule's lookup counts as the lookup, etc.
+CATEGORIES = [
+    ("rule: database lookup (H2 through HikariCP)", ("org.h2.", "com.zaxxer.")),
+    ("hook-core: decode", ("RequestDecoder", "DuplicateKeyCheck")),
+    ("hook-core: per-call event and log line", ("ExchangeRecorder",)),
+    ("hook-core: authenticate", ("SharedSecretAuthenticator",)),
+    ("hook-core: engine (hand-off, merge, validate)", ("dev.tokenhook.core.rule.", "PatchValidator")),
+    ("hook-core: encode", ("ResponseEncoder",)),
+    ("hook-core: read body", ("BoundedBody",)),
+    ("hook-core: endpoint, other", ("dev.tokenhook.core.",)),
+    ("rule: other", ("PatientIdRule",)),
+    ("rule threads (executor)", ("java.util.concurrent.ThreadPoolExecutor", "java.util.concurrent.FutureTask")),
+    ("logging back-end", ("ch.qos.logback", "org.slf4j", "org.eclipse.jetty.logging", "java.util.logging")),
+    ("server: Jetty", ("org.eclipse.jetty",)),
+    ("server: Spring MVC / Tomcat", ("org.springframework", "org.apache.catalina", "org.apache.coyote",
+                                     "org.apache.tomcat")),
+    ("server: Micronaut / Netty", ("io.micronaut", "io.netty")),
+    ("JIT / GC / JDK threads", ("jdk.internal", "java.lang.ref")),
+]
+
+def categories(path):
+    cpu = events(path, "jdk.ExecutionSample")
+    counts = collections.Counter()
+    for e in cpu:
+        stack = " ".join(frames(e))
+        for name, needles in CATEGORIES:
+            if any(n in stack for n in needles):
+                counts[name] += 1
+                break
+        else:
+            counts["other"] += 1
+    print(f"CPU samples (Java code only; time in the kernel is not sampled): {len(cpu)}")
+    top(counts, len(cpu) or 1, 30, "samples")
+
+if sys.argv[1] == "--categories":
+    categories(sys.argv[2])
+else:
+    main()

@@ -19,6 +19,8 @@
 #   JAVA_OPTS="-Xms1g -Xmx1g"
 #   BODY_FIXTURE=request-authorization-code   the testkit fixture posted (request-client-credentials: no user,
 #                        so the patient rule returns before its database lookup: the hook without the lookup)
+#   REBUILD=0            1: rebuild the example jar even if present (it is otherwise built only when missing)
+#   ENDPOINTS            e.g. "hook" to measure only the hook (default: floor, floor-blocking if served, hook)
 #   HOOK_LOG=on          off: the hook's one INFO line per call is switched off (WARN) in every stack
 #   OUT=benchmarks/load/target/<UTC timestamp>   where results.tsv, summary.md and the app logs go
 #
@@ -29,7 +31,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/benchmarks/load"
 DURATION=${DURATION:-15}
 WARMUP=${WARMUP:-10}
-RATES=${RATES:-"500 1000 2000"}
+RATES=${RATES-"500 1000 2000"}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
 SAT_CONNECTIONS=${SAT_CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-1}
@@ -130,7 +132,7 @@ run_stack() {
     echo "run.sh: no example app examples/$stack" >&2
     return 1
   fi
-  if [ ! -f "$jar" ]; then
+  if [ ! -f "$jar" ] || [ "${REBUILD:-0}" = 1 ]; then
     echo "== building examples/$stack"
     (cd "$ROOT" && ./mvnw -B -q -pl "examples/$stack" -am package -DskipTests)
   fi
@@ -161,6 +163,7 @@ run_stack() {
   if [ "$(post "http://127.0.0.1:$PORT/bench/floor-blocking")" = 200 ]; then
     endpoints="floor floor-blocking hook"
   fi
+  endpoints=${ENDPOINTS:-$endpoints}
   echo "  warm-up: ${WARMUP}s per endpoint at saturation ($endpoints)"
   for endpoint in $endpoints; do
     measure "$stack" "$endpoint" warmup 0 "$SAT_CONNECTIONS" "$WARMUP"

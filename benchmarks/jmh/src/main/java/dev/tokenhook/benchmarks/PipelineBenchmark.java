@@ -10,6 +10,7 @@ import dev.tokenhook.core.auth.SharedSecretAuthenticator;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.PatchValidator;
 import dev.tokenhook.core.patch.PatchViolation;
 import dev.tokenhook.core.patch.TokenHookResponse;
@@ -82,7 +83,7 @@ public class PipelineBenchmark {
     TokenHook inlineHook;
     TokenHookEndpoint inlineEndpoint;
     TokenHookRequest request;
-    TokenHookResponse response;
+    List<PatchOperation> operations;
     PatchValidator validator;
     ObjectMapper mapper;
     JsonNode responseTree;
@@ -114,7 +115,7 @@ public class PipelineBenchmark {
         if (!java.util.Arrays.equals(endpointInline().body(), answer.body())) {
             throw new IllegalStateException("The inline rule answers differently");
         }
-        response = hook.process(request).response();
+        operations = hook.process(request).response().operations();
         mapper = new ObjectMapper();
         responseTree = mapper.readTree(answer.body());
         if (!mapper.readTree(jacksonHook()).equals(responseTree)) {
@@ -206,9 +207,9 @@ public class PipelineBenchmark {
         return answer;
     }
 
-    /** @return the answer's bytes */
+    /** @return the answer's bytes, from the validated operations (a response encodes only once) */
     @Benchmark
     public byte[] encode() {
-        return response.toJson();
+        return TokenHookResponse.of(operations, Map.of()).toJson();
     }
 }
