@@ -311,9 +311,9 @@ public final class RequestDecoder {
                 case "amr" -> amr = textList(where, "amr");
                 case "idp" -> {
                     if (isObject(where, "idp")) {
-                        Map<String, String> idp = readStrings("data.context.session.idp.");
-                        idpId = idp.get("id");
-                        idpType = idp.get("type");
+                        String[] idp = readMembers("data.context.session.idp.", "id", "type");
+                        idpId = idp[0];
+                        idpType = idp[1];
                     }
                 }
                 case "mfaActive" -> mfaActive = bool(where, "mfaActive");
@@ -359,7 +359,7 @@ public final class RequestDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
-                String href = readStrings("data.context.user._links.").get("href");
+                String href = readMember("data.context.user._links.", "href");
                 if (href != null) {
                     links.put(field, href);
                 }
@@ -381,7 +381,7 @@ public final class RequestDecoder {
             switch (field) {
                 case "id" -> id = text("data.context.policy.id");
                 case "rule" -> ruleId = isObject("data.context.policy.rule")
-                        ? readStrings("data.context.policy.rule.").get("id") : null;
+                        ? readMember("data.context.policy.rule.", "id") : null;
                 default -> parser.skipChildren();
             }
         }
@@ -425,8 +425,8 @@ public final class RequestDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
-                Map<String, String> scope = readStrings("data.access.scopes.");
-                scopes.put(name, new GrantedScope(scope.get("id"), scope.get("action")));
+                String[] scope = readMembers("data.access.scopes.", "id", "action");
+                scopes.put(name, new GrantedScope(scope[0], scope[1]));
             } else {
                 parser.skipChildren();
                 scopes.put(name, new GrantedScope(null, null));
@@ -478,21 +478,48 @@ public final class RequestDecoder {
 
     /** @param prefix the object's location with a trailing dot, for error messages */
     private String readJti(String prefix) throws IOException {
-        return readStrings(prefix).get("jti");
+        return readMember(prefix, "jti");
     }
 
     /**
-     * Reads a flat object, keeping scalar members as text and skipping the rest.
+     * Reads a flat object for one scalar member as text, skipping the rest (no map in between).
      *
      * @param prefix the object's location with a trailing dot, for error messages
+     * @param name the member wanted
+     * @return its value as text, or null if absent, null or not a scalar
      */
-    private Map<String, String> readStrings(String prefix) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
+    private String readMember(String prefix, String name) throws IOException {
+        String value = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
-            if (parser.currentToken().isScalarValue()) {
-                values.put(field, text(prefix, field));
+            if (field.equals(name) && parser.currentToken().isScalarValue()) {
+                value = text(prefix, field);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Reads a flat object for two scalar members as text, skipping the rest (no map in between).
+     *
+     * @param prefix the object's location with a trailing dot, for error messages
+     * @param first the first member wanted
+     * @param second the second member wanted
+     * @return their values as text, each null if absent, null or not a scalar
+     */
+    private String[] readMembers(String prefix, String first, String second) throws IOException {
+        String[] values = new String[2];
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            boolean scalar = parser.currentToken().isScalarValue();
+            if (scalar && field.equals(first)) {
+                values[0] = text(prefix, field);
+            } else if (scalar && field.equals(second)) {
+                values[1] = text(prefix, field);
             } else {
                 parser.skipChildren();
             }
