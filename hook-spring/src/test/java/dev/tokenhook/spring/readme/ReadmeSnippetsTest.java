@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.spring.TokenHookAutoConfiguration;
 import dev.tokenhook.spring.TokenHookHttpRequestHandler;
+import dev.tokenhook.testkit.DocSnippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,12 +21,8 @@ class ReadmeSnippetsTest {
     // Resolves from hook-spring and from hook-spring-boot3-it, which runs these sources too.
     private static final Path MODULE = Path.of("../hook-spring");
 
-    private static String tagged(String source, String tag) throws IOException {
-        String text = Files.readString(MODULE.resolve(source));
-        int start = text.indexOf('\n', text.indexOf("// tag::" + tag + "[]")) + 1;
-        String body = text.substring(start, text.lastIndexOf('\n', text.indexOf("// end::" + tag + "[]")) + 1);
-        String indent = body.substring(0, body.length() - body.stripLeading().length());
-        return body.replaceAll("(?m)^" + indent, "");
+    private static String tagged(String source, String tag) {
+        return DocSnippets.tagged(MODULE.resolve(source), tag);
     }
 
     @Test
@@ -36,6 +33,13 @@ class ReadmeSnippetsTest {
         assertThat(readme).contains(tagged("src/main/java/dev/tokenhook/spring/TokenHookSecurityAutoConfiguration.java",
                 "chain"));
         assertThat(readme).contains("tokenhook.auth.header.secrets=${TOKENHOOK_AUTH_SECRET}");
+    }
+
+    @Test
+    void rootReadmeShowsTheSameRuleBean() throws IOException {
+        String readme = Files.readString(MODULE.resolve("../README.md"));
+
+        assertThat(readme).contains(tagged("src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java", "rule"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
+import dev.tokenhook.testkit.DocSnippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,23 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Keeps README.md's snippets compiled, running and identical to the code they are copied from. */
 class ReadmeSnippetsTest {
 
-    static String tagged(Path source, String tag) throws IOException {
-        String text = Files.readString(source);
-        int start = text.indexOf("// tag::" + tag + "[]");
-        int end = text.indexOf("// end::" + tag + "[]");
-        assertThat(start).as("tag %s in %s", tag, source).isNotNegative();
-        String body = text.substring(text.indexOf('\n', start) + 1, text.lastIndexOf('\n', end) + 1);
-        String indent = body.substring(0, body.length() - body.stripLeading().length());
-        StringBuilder out = new StringBuilder();
-        for (String line : body.split("\n")) {
-            out.append(line.startsWith(indent) ? line.substring(indent.length()) : line.strip()).append('\n');
-        }
-        return out.toString();
-    }
-
     @Test
     void readmeShowsTheCompiledRuleSnippet() throws IOException {
-        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeRuleExample.java"), "rule");
+        String snippet = DocSnippets.tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeRuleExample.java"), "rule");
         String readme = Files.readString(Path.of("../README.md"));
 
         assertThat(readme).contains(snippet);
@@ -40,7 +27,7 @@ class ReadmeSnippetsTest {
 
     @Test
     void readmeShowsTheCompiledTestkitSnippet() throws IOException {
-        String snippet = tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeTestkitExampleTest.java"),
+        String snippet = DocSnippets.tagged(Path.of("src/test/java/dev/tokenhook/testkit/readme/ReadmeTestkitExampleTest.java"),
                 "testkit");
         String readme = Files.readString(Path.of("../README.md"));
 

@@ -1,0 +1,69 @@
+package dev.tokenhook.core.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenhook.core.rule.RuleOutcome;
+import dev.tokenhook.core.rule.RuleStatus;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HookHealthTest {
+
+    private static HookEvent answered(RuleStatus status) {
+        return new HookEvent(Optional.of("e"), 200, HookOutcome.PATCHED,
+                List.of(new RuleOutcome("r", status, 0, List.of(), Optional.empty(), Duration.ZERO)),
+                Optional.empty(), Set.of(), Duration.ZERO);
+    }
+
+    @Test
+    void upUntilTheRecentFailureRatioReachesTheThreshold() {
+        HookHealth health = new HookHealth(10, 0.5, 4);
+        health.onEvent(answered(RuleStatus.TIMED_OUT));
+        health.onEvent(answered(RuleStatus.FAILED));
+        health.onEvent(answered(RuleStatus.FAILED));
+        assertThat(health.snapshot().up()).as("too few calls for a verdict").isTrue();
+
+        health.onEvent(answered(RuleStatus.APPLIED));
+        HookHealth.Snapshot down = health.snapshot();
+        assertThat(down.up()).isFalse();
+        assertThat(down.calls()).isEqualTo(4);
+        assertThat(down.failedCalls()).isEqualTo(3);
+        assertThat(down.failureRatio()).isEqualTo(0.75);
+    }
+
+    @Test
+    void recoversAsGoodCallsPushFailuresOutOfTheWindow() {
+        HookHealth health = new HookHealth(4, 0.5, 2);
+        for (int i = 0; i < 4; i++) {
+            health.onEvent(answered(RuleStatus.REJECTED));
+        }
+        assertThat(health.snapshot().up()).isFalse();
+        for (int i = 0; i < 3; i++) {
+            health.onEvent(answered(RuleStatus.APPLIED));
+        }
+        assertThat(health.snapshot()).isEqualTo(new HookHealth.Snapshot(true, 4, 1, 0.25, 0.5));
+    }
+
+    @Test
+    void refusedCallsDoNotCount() {
+        HookHealth health = new HookHealth(4, 0.5, 1);
+        health.onEvent(new HookEvent(Optional.empty(), 401, HookOutcome.UNAUTHENTICATED, List.of(), Optional.empty(),
+                Set.of(), Duration.ZERO));
+        health.onEvent(new HookEvent(Optional.empty(), 200, HookOutcome.ENGINE_FAILURE, List.of(), Optional.empty(),
+                Set.of(), Duration.ZERO));
+
+        assertThat(health.snapshot().calls()).isEqualTo(1);
+        assertThat(health.snapshot().up()).isFalse();
+    }
+
+    @Test
+    void rejectsNonsenseSettings() {
+        assertThatThrownBy(() -> new HookHealth(0, 0.5, 1)).hasMessageContaining("window");
+        assertThatThrownBy(() -> new HookHealth(10, 0, 1)).hasMessageContaining("failure-threshold");
+        assertThatThrownBy(() -> new HookHealth(10, 0.5, 11)).hasMessageContaining("min-calls");
+    }
+}

@@ -1,0 +1,87 @@
+package dev.tokenhook.micronaut;
+
+import dev.tokenhook.core.http.TokenHookConfig;
+import dev.tokenhook.core.rule.ClaimRule;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import io.micronaut.runtime.server.EmbeddedServer;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Starts the real Netty server as a user's application would be configured. */
+final class MicronautServers {
+
+    private MicronautServers() {
+    }
+
+    /** @return the {@code tokenhook.*} properties a user would write for these settings */
+    static Map<String, Object> properties(TokenHookConfig config) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("tokenhook.enabled", config.enabled());
+        props.put("tokenhook.path", config.path());
+        props.put("tokenhook.auth.header.name", config.headerName());
+        props.put("tokenhook.auth.header.secrets", config.headerSecrets());
+        props.put("tokenhook.auth.allow-unauthenticated", config.allowUnauthenticated());
+        props.put("tokenhook.time-budget", config.timeBudget().toMillis() + "ms");
+        props.put("tokenhook.max-body-size", String.valueOf(config.maxBodySize()));
+        props.put("tokenhook.on-rule-failure", config.onRuleFailure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        return props;
+    }
+
+    /** @return the properties of a server on a random loopback port */
+    static Map<String, Object> server(Map<String, Object> props) {
+        Map<String, Object> all = new HashMap<>(props);
+        all.put("micronaut.server.host", "127.0.0.1");
+        all.put("micronaut.server.port", -1);
+        return all;
+    }
+
+    /**
+     * Starts an application context and its embedded server with these rules registered as beans, in
+     * list order.
+     */
+    static EmbeddedServer start(Map<String, Object> props, List<? extends ClaimRule> rules) {
+        ApplicationContext context = ApplicationContext.builder()
+                .deduceEnvironment(false)
+                .properties(server(props))
+                .build();
+        for (int i = 0; i < rules.size(); i++) {
+            ClaimRule rule = rules.get(i);
+            context.registerSingleton(ClaimRule.class, new OrderedRule(rule, i), Qualifiers.byName(rule.name()));
+        }
+        try {
+            context.start();
+            return context.getBean(EmbeddedServer.class).start();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+    }
+
+    static URI uri(EmbeddedServer server, String path) {
+        return URI.create("http://127.0.0.1:" + server.getPort() + path);
+    }
+
+    /** A rule registered with an explicit position, as {@code @Order} would give a bean class. */
+    record OrderedRule(ClaimRule rule, int order) implements ClaimRule, Ordered {
+        @Override
+        public void apply(dev.tokenhook.core.TokenHookRequest request, dev.tokenhook.core.patch.TokenPatch patch)
+                throws Exception {
+            rule.apply(request, patch);
+        }
+
+        @Override
+        public String name() {
+            return rule.name();
+        }
+
+        @Override
+        public int getOrder() {
+            return order;
+        }
+    }
+}
