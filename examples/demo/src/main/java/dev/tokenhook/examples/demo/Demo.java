@@ -95,7 +95,7 @@ final class Demo {
         }
         try {
             Demo demo = new Demo(out, new OktaHookCaller(app.hookUri(), "Authorization", secret));
-            int code = demo.play(secret);
+            int code = demo.play(secret, options.secret() == null);
             if (options.keepRunning()) {
                 printHowToCallIt(out, app.port(), app.hookUri(), secret, sampleRequest());
                 out.flush();
@@ -115,7 +115,7 @@ final class Demo {
         }
     }
 
-    private int play(String secret) {
+    private int play(String secret, boolean random) {
         out.println("tokenhook demo: the Okta token inline hook of the patient scenario, end to end, offline");
         out.println("=".repeat(WIDTH));
         out.println("The example hook service (examples/servlet-jetty: embedded Jetty, H2 patient store) is");
@@ -124,7 +124,7 @@ final class Demo {
         out.println();
         label("Hook URL", caller.hookUri().toString());
         label("Secret", "Authorization: " + secret);
-        label("", "(random for this run: Okta sends this header in every call, the hook");
+        label("", (random ? "(random for this run: " : "(") + "Okta sends this header in every call, the hook");
         label("", " answers 401 without it)");
         String patients = "Patients";
         for (Map.Entry<String, String> patient : PatientSchema.SEED_PATIENTS.entrySet()) {
