@@ -56,14 +56,6 @@ final class JsonText {
     }
 
     /**
-     * @param value a claim value as the request model holds it
-     * @return the same value as JSON
-     */
-    static JsonNode tree(Object value) {
-        return MAPPER.valueToTree(value);
-    }
-
-    /**
      * @param claims claims as the request model holds them
      * @return the same claims as a JSON object
      */
