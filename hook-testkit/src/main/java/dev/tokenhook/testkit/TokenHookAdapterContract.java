@@ -255,25 +255,13 @@ public abstract class TokenHookAdapterContract {
     @Test
     void concurrentCallsEachGetTheirOwnAnswer() throws Exception {
         int clients = 8;
-        int callsPerClient = 25;
+        int callsPerClient = 40;
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             List<Future<List<String>>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 int client = c;
-                results.add(pool.submit(() -> {
-                    List<String> mismatches = new ArrayList<>();
-                    for (int i = 0; i < callsPerClient; i++) {
-                        String eventId = "evt-" + client + "-" + i;
-                        String login = "user" + client + "x" + i + "@example.com";
-                        HookCall call = okta.call(ContractRequests.signIn(eventId, login));
-                        String body = call.bodyText();
-                        if (call.status() != 200 || !body.contains("\"" + eventId + "\"")) {
-                            mismatches.add(eventId + " -> " + call.status());
-                        }
-                    }
-                    return mismatches;
-                }));
+                results.add(pool.submit(() -> soak(client, callsPerClient)));
             }
             List<String> mismatches = new ArrayList<>();
             for (Future<List<String>> result : results) {
@@ -283,6 +271,39 @@ public abstract class TokenHookAdapterContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** One client's calls: patients and non-patients in turn, each answer checked against its own request. */
+    private List<String> soak(int client, int calls) throws IOException {
+        List<String> mismatches = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            String eventId = "evt-" + client + "-" + i;
+            String login = switch (i % 3) {
+                case 0 -> "isaac.brock@example.com";
+                case 1 -> "jane.roe@example.com";
+                default -> "user" + client + "x" + i + "@example.com";
+            };
+            String expectedPatientId = switch (i % 3) {
+                case 0 -> "1234";
+                case 1 -> "5678";
+                default -> null;
+            };
+            HookCall call = okta.call(ContractRequests.signIn(eventId, login));
+            JsonNode answer = call.status() == 200 ? json(call) : JSON.nullNode();
+            String patientId = null;
+            for (JsonNode command : answer.path("commands")) {
+                for (JsonNode op : command.path("value")) {
+                    if (op.path("path").asText().equals("/claims/extPatientId")) {
+                        patientId = op.path("value").asText();
+                    }
+                }
+            }
+            if (call.status() != 200 || !answer.toString().contains("\"" + eventId + "\"")
+                    || !java.util.Objects.equals(patientId, expectedPatientId)) {
+                mismatches.add(eventId + " (" + login + ") -> " + call.status() + " " + patientId);
+            }
+        }
+        return mismatches;
     }
 
     private static JsonNode json(HookCall call) throws IOException {

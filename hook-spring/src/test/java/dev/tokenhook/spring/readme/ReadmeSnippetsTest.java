@@ -36,6 +36,13 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void rootReadmeShowsTheSameRuleBean() throws IOException {
+        String readme = Files.readString(MODULE.resolve("../README.md"));
+
+        assertThat(readme).contains(tagged("src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java", "rule"));
+    }
+
+    @Test
     void theRuleBeanIsAllItTakes() {
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(TokenHookAutoConfiguration.class))
