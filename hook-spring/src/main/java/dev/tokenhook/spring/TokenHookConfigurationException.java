@@ -37,7 +37,7 @@ public final class TokenHookConfigurationException extends IllegalStateException
         return new TokenHookConfigurationException("The token hook is configured for OAuth 2.0 "
                 + "(tokenhook.auth.oauth2.issuer is set), but com.nimbusds:nimbus-jose-jwt, which verifies the "
                 + "tokens, is not on the class path.",
-                "Add the dependency com.nimbusds:nimbus-jose-jwt (Spring Boot manages its version), or unset "
+                "Add the dependency com.nimbusds:nimbus-jose-jwt (version 10.x), or unset "
                         + "tokenhook.auth.oauth2.issuer to authenticate Okta with tokenhook.auth.header.secrets only.",
                 null);
     }
