@@ -1,6 +1,5 @@
 package dev.tokenhook.core;
 
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -55,8 +54,28 @@ public record ProtocolRequest(Map<String, String> parameters) {
         if (value == null || value.isBlank()) {
             return Set.of();
         }
+        // Splits at runs of the characters regex \s matches, without a regex: this runs on every call.
+        String trimmed = value.trim();
         Set<String> items = new LinkedHashSet<>();
-        Arrays.stream(value.trim().split("\\s+")).forEach(items::add);
+        if (trimmed.isEmpty()) {
+            items.add(""); // only control characters: what "".split(...) gives, as before
+        }
+        int start = -1;
+        for (int i = 0; i <= trimmed.length(); i++) {
+            if (i == trimmed.length() || isSpace(trimmed.charAt(i))) {
+                if (start >= 0) {
+                    items.add(trimmed.substring(start, i));
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
         return Collections.unmodifiableSet(items);
+    }
+
+    /** The characters of regex {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -19,6 +19,9 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
     /** The header Okta's guides use. */
     public static final String DEFAULT_HEADER = "Authorization";
 
+    /** Never updated itself, only cloned (thread-safe); {@code null} if the provider cannot clone. */
+    private static final MessageDigest SHA256 = prototype();
+
     private final String headerName;
     private final List<byte[]> secretDigests;
 
@@ -77,10 +80,32 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
     }
 
     private static byte[] sha256(String value) {
+        return newSha256().digest(value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A clone of a prototype where the provider allows it: cheaper than a provider look-up per call. */
+    private static MessageDigest newSha256() {
+        if (SHA256 != null) {
+            try {
+                return (MessageDigest) SHA256.clone();
+            } catch (CloneNotSupportedException e) {
+                // fall through to a look-up
+            }
+        }
         try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
+        }
+    }
+
+    private static MessageDigest prototype() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.clone(); // only keep a prototype that can be cloned
+            return digest;
+        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
+            return null;
         }
     }
 }

@@ -94,12 +94,13 @@ public final class TokenHookEndpoint implements AutoCloseable {
             return log.refused(start, HookOutcome.REJECTED, "unsupported content type",
                     reply(415, "Content-Type must be application/json"));
         }
-        if (declaredLength(request.headers().first("Content-Length")) > maxBodySize) {
+        long declaredLength = declaredLength(request.headers().first("Content-Length"));
+        if (declaredLength > maxBodySize) {
             return tooLarge(start);
         }
         byte[] body;
         try {
-            body = BoundedBody.read(request.body(), maxBodySize);
+            body = BoundedBody.read(request.body(), maxBodySize, declaredLength);
         } catch (IOException e) {
             return log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read"));
         }

@@ -7,6 +7,8 @@ import java.util.Arrays;
 /** Reads a request body without ever holding more than the limit plus one byte. */
 public final class BoundedBody {
 
+    private static final int FIRST_BUFFER = 8192;
+
     private BoundedBody() {
     }
 
@@ -17,8 +19,44 @@ public final class BoundedBody {
      * @throws IOException if reading fails
      */
     public static byte[] read(InputStream in, int limit) throws IOException {
-        byte[] buffer = new byte[Math.min(limit + 1, 8192)];
-        int length = 0;
+        return read(in, limit, -1);
+    }
+
+    /**
+     * Reads the body into an array of exactly the declared length when one is given and within the limit
+     * (only authenticated callers get this far), so the usual request is read with one allocation and no
+     * copy; a body that turns out shorter or longer than declared is still read correctly.
+     *
+     * @param in the body
+     * @param limit the most bytes accepted
+     * @param declaredLength the {@code Content-Length}, or -1 if unknown
+     * @return the body, or {@code null} if it is longer than the limit
+     * @throws IOException if reading fails
+     */
+    public static byte[] read(InputStream in, int limit, long declaredLength) throws IOException {
+        if (declaredLength >= 0 && declaredLength <= limit) {
+            byte[] exact = new byte[(int) declaredLength];
+            int length = in.readNBytes(exact, 0, exact.length);
+            if (length < exact.length) {
+                return Arrays.copyOf(exact, length); // ended before the declared length
+            }
+            int next = in.read();
+            if (next < 0) {
+                return exact;
+            }
+            if (length + 1 > limit) {
+                return null;
+            }
+            byte[] buffer = Arrays.copyOf(exact, Math.min(limit + 1, Math.max(FIRST_BUFFER, length * 2 + 1)));
+            buffer[length] = (byte) next;
+            return readRest(in, limit, buffer, length + 1);
+        }
+        return readRest(in, limit, new byte[Math.min(limit + 1, FIRST_BUFFER)], 0);
+    }
+
+    private static byte[] readRest(InputStream in, int limit, byte[] start, int startLength) throws IOException {
+        byte[] buffer = start;
+        int length = startLength;
         while (true) {
             if (length == buffer.length) {
                 if (length > limit) {

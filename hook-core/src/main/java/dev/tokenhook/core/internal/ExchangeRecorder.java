@@ -12,7 +12,6 @@ import dev.tokenhook.core.rule.RuleStatus;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -122,14 +121,15 @@ public final class ExchangeRecorder {
         }
     }
 
+    private static final Set<TokenType> ID_AND_ACCESS = Set.of(TokenType.ID_TOKEN, TokenType.ACCESS_TOKEN);
+    private static final Set<TokenType> ID_ONLY = Set.of(TokenType.ID_TOKEN);
+    private static final Set<TokenType> ACCESS_ONLY = Set.of(TokenType.ACCESS_TOKEN);
+
+    /** One of four immutable sets, which {@link HookEvent} keeps without copying. */
     private static Set<TokenType> minted(TokenHookRequest request) {
-        Set<TokenType> minted = EnumSet.noneOf(TokenType.class);
-        for (TokenType type : TokenType.values()) {
-            if (request.mints(type)) {
-                minted.add(type);
-            }
-        }
-        return minted;
+        boolean id = request.mints(TokenType.ID_TOKEN);
+        boolean access = request.mints(TokenType.ACCESS_TOKEN);
+        return id && access ? ID_AND_ACCESS : id ? ID_ONLY : access ? ACCESS_ONLY : Set.of();
     }
 
     /** Keeps an eventId printable and short: it comes from the caller. */

@@ -18,16 +18,27 @@ public final class JsonLimits {
     /** Largest document accepted, in bytes; the endpoint's configurable body limit may not exceed it. */
     public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
+    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxStringLength(MAX_STRING_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxDocumentLength(MAX_DOCUMENT_BYTES)
+            .build();
+
     /** Shared, thread-safe factory with the limits above and strict duplicate-key detection. */
     public static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_NESTING_DEPTH)
-                    .maxStringLength(MAX_STRING_LENGTH)
-                    .maxNameLength(MAX_NAME_LENGTH)
-                    .maxNumberLength(MAX_NUMBER_LENGTH)
-                    .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                    .build())
+            .streamReadConstraints(CONSTRAINTS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+    /**
+     * The same limits without Jackson's duplicate-key detection, for {@link RequestDecoder} only, which
+     * refuses repeated keys itself, more cheaply ({@link DuplicateKeyCheck}).
+     */
+    static final JsonFactory REQUEST_FACTORY = JsonFactory.builder()
+            .streamReadConstraints(CONSTRAINTS)
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private JsonLimits() {

@@ -53,7 +53,7 @@ public final class RequestDecoder {
         if (json.length > JsonLimits.MAX_DOCUMENT_BYTES) {
             throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
         }
-        try (JsonParser parser = JsonLimits.FACTORY.createParser(json)) {
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(json))) {
             RequestDecoder decoder = new RequestDecoder(parser);
             TokenHookRequest request = decoder.readRequest();
             if (parser.nextToken() != null) {
@@ -129,7 +129,7 @@ public final class RequestDecoder {
                 case "identity" -> identity = isObject("data.identity") ? readIdentity() : null;
                 case "access" -> access = isObject("data.access") ? readAccess() : null;
                 case "refresh_token" -> refreshTokenJti =
-                        isObject("data.refresh_token") ? readJti("data.refresh_token") : null;
+                        isObject("data.refresh_token") ? readJti("data.refresh_token.") : null;
                 default -> parser.skipChildren();
             }
         }
@@ -208,7 +208,7 @@ public final class RequestDecoder {
                 case "request" -> request = isObject("data.context.protocol.request")
                         ? readParameters("data.context.protocol.request") : ProtocolRequest.EMPTY;
                 case "OriginalGrant", "originalGrant" -> originalGrant =
-                        isObject("data.context.protocol." + field) ? readOriginalGrant(field) : null;
+                        isObject("data.context.protocol.", field) ? readOriginalGrant(field) : null;
                 case "issuer" -> issuerUri = isObject("data.context.protocol.issuer") ? readIssuer() : null;
                 case "client" -> client = isObject("data.context.protocol.client") ? readClient() : Client.EMPTY;
                 default -> parser.skipChildren();
@@ -234,17 +234,17 @@ public final class RequestDecoder {
     }
 
     private OriginalGrant readOriginalGrant(String key) throws IOException {
-        String where = "data.context.protocol." + key;
+        String where = "data.context.protocol." + key + ".";
         ProtocolRequest authorization = ProtocolRequest.EMPTY;
         String jti = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "authorization", "request" -> authorization = isObject(where + "." + field)
-                        ? readParameters(where + "." + field) : authorization;
-                case "refresh_token" -> jti = isObject(where + ".refresh_token")
-                        ? readJti(where + ".refresh_token") : null;
+                case "authorization", "request" -> authorization = isObject(where, field)
+                        ? readParameters(where + field) : authorization;
+                case "refresh_token" -> jti = isObject(where, "refresh_token")
+                        ? readJti(where + "refresh_token.") : null;
                 default -> parser.skipChildren();
             }
         }
@@ -300,23 +300,23 @@ public final class RequestDecoder {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "id" -> id = text(where + "id");
-                case "userId" -> userId = text(where + "userId");
-                case "login" -> login = text(where + "login");
-                case "createdAt" -> createdAt = text(where + "createdAt");
-                case "expiresAt" -> expiresAt = text(where + "expiresAt");
-                case "status" -> status = text(where + "status");
-                case "lastPasswordVerification" -> lastPassword = text(where + field);
-                case "lastFactorVerification" -> lastFactor = text(where + field);
-                case "amr" -> amr = textList(where + "amr");
+                case "id" -> id = text(where, "id");
+                case "userId" -> userId = text(where, "userId");
+                case "login" -> login = text(where, "login");
+                case "createdAt" -> createdAt = text(where, "createdAt");
+                case "expiresAt" -> expiresAt = text(where, "expiresAt");
+                case "status" -> status = text(where, "status");
+                case "lastPasswordVerification" -> lastPassword = text(where, field);
+                case "lastFactorVerification" -> lastFactor = text(where, field);
+                case "amr" -> amr = textList(where, "amr");
                 case "idp" -> {
-                    if (isObject(where + "idp")) {
-                        Map<String, String> idp = readStrings(where + "idp");
-                        idpId = idp.get("id");
-                        idpType = idp.get("type");
+                    if (isObject(where, "idp")) {
+                        String[] idp = readMembers("data.context.session.idp.", "id", "type");
+                        idpId = idp[0];
+                        idpType = idp[1];
                     }
                 }
-                case "mfaActive" -> mfaActive = bool(where + "mfaActive");
+                case "mfaActive" -> mfaActive = bool(where, "mfaActive");
                 default -> parser.skipChildren();
             }
         }
@@ -359,7 +359,7 @@ public final class RequestDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
-                String href = readStrings("data.context.user._links").get("href");
+                String href = readMember("data.context.user._links.", "href");
                 if (href != null) {
                     links.put(field, href);
                 }
@@ -381,7 +381,7 @@ public final class RequestDecoder {
             switch (field) {
                 case "id" -> id = text("data.context.policy.id");
                 case "rule" -> ruleId = isObject("data.context.policy.rule")
-                        ? readStrings("data.context.policy.rule").get("id") : null;
+                        ? readMember("data.context.policy.rule.", "id") : null;
                 default -> parser.skipChildren();
             }
         }
@@ -425,8 +425,8 @@ public final class RequestDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
-                Map<String, String> scope = readStrings("data.access.scopes");
-                scopes.put(name, new GrantedScope(scope.get("id"), scope.get("action")));
+                String[] scope = readMembers("data.access.scopes.", "id", "action");
+                scopes.put(name, new GrantedScope(scope[0], scope[1]));
             } else {
                 parser.skipChildren();
                 scopes.put(name, new GrantedScope(null, null));
@@ -443,12 +443,12 @@ public final class RequestDecoder {
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
-            if (field.equals("lifetime") && isObject(where + ".lifetime")) {
+            if (field.equals("lifetime") && isObject(where, ".lifetime")) {
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String inner = parser.currentName();
                     parser.nextToken();
                     if (inner.equals("expiration")) {
-                        lifetime = seconds(where + ".lifetime.expiration");
+                        lifetime = seconds(where, ".lifetime.expiration");
                     } else {
                         parser.skipChildren();
                     }
@@ -460,7 +460,7 @@ public final class RequestDecoder {
         return lifetime;
     }
 
-    private Duration seconds(String where) throws IOException {
+    private Duration seconds(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -472,21 +472,54 @@ public final class RequestDecoder {
             return Duration.ofSeconds(Long.parseLong(parser.getText()));
         }
         parser.skipChildren();
-        throw new RequestDecodingException("Invalid request at " + where + ": expected a whole number of seconds");
+        throw new RequestDecodingException("Invalid request at " + where + member
+                + ": expected a whole number of seconds");
     }
 
-    private String readJti(String where) throws IOException {
-        return readStrings(where).get("jti");
+    /** @param prefix the object's location with a trailing dot, for error messages */
+    private String readJti(String prefix) throws IOException {
+        return readMember(prefix, "jti");
     }
 
-    /** Reads a flat object, keeping scalar members as text and skipping the rest. */
-    private Map<String, String> readStrings(String where) throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * Reads a flat object for one scalar member as text, skipping the rest (no map in between).
+     *
+     * @param prefix the object's location with a trailing dot, for error messages
+     * @param name the member wanted
+     * @return its value as text, or null if absent, null or not a scalar
+     */
+    private String readMember(String prefix, String name) throws IOException {
+        String value = null;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             parser.nextToken();
-            if (parser.currentToken().isScalarValue()) {
-                values.put(field, text(where + "." + field));
+            if (field.equals(name) && parser.currentToken().isScalarValue()) {
+                value = text(prefix, field);
+            } else {
+                parser.skipChildren();
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Reads a flat object for two scalar members as text, skipping the rest (no map in between).
+     *
+     * @param prefix the object's location with a trailing dot, for error messages
+     * @param first the first member wanted
+     * @param second the second member wanted
+     * @return their values as text, each null if absent, null or not a scalar
+     */
+    private String[] readMembers(String prefix, String first, String second) throws IOException {
+        String[] values = new String[2];
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            boolean scalar = parser.currentToken().isScalarValue();
+            if (scalar && field.equals(first)) {
+                values[0] = text(prefix, field);
+            } else if (scalar && field.equals(second)) {
+                values[1] = text(prefix, field);
             } else {
                 parser.skipChildren();
             }
@@ -498,6 +531,15 @@ public final class RequestDecoder {
      * @return the current token as text: strings as they are, numbers and booleans as written; null for null
      */
     private String text(String where) throws IOException {
+        return text(where, "");
+    }
+
+    /*
+     * The helpers below take the location in two parts (e.g. "data.context.session." and "login") and join
+     * them only to report an error: the happy path builds no strings.
+     */
+
+    private String text(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -506,10 +548,10 @@ public final class RequestDecoder {
             return parser.getText();
         }
         parser.skipChildren();
-        throw new RequestDecodingException("Invalid request at " + where + ": expected a string");
+        throw new RequestDecodingException("Invalid request at " + where + member + ": expected a string");
     }
 
-    private Boolean bool(String where) throws IOException {
+    private Boolean bool(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
@@ -518,23 +560,26 @@ public final class RequestDecoder {
             return token == JsonToken.VALUE_TRUE;
         }
         parser.skipChildren();
-        throw new RequestDecodingException("Invalid request at " + where + ": expected true or false");
+        throw new RequestDecodingException("Invalid request at " + where + member + ": expected true or false");
     }
 
-    private List<String> textList(String where) throws IOException {
+    private List<String> textList(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return List.of();
         }
         if (token != JsonToken.START_ARRAY) {
             parser.skipChildren();
-            throw new RequestDecodingException("Invalid request at " + where + ": expected an array of strings");
+            throw new RequestDecodingException("Invalid request at " + where + member + ": expected an array of strings");
         }
         List<String> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            String item = text(where + "[]");
-            if (item != null) {
-                items.add(item);
+            JsonToken item = parser.currentToken();
+            if (item.isScalarValue() && item != JsonToken.VALUE_NULL) {
+                items.add(parser.getText());
+            } else if (item != JsonToken.VALUE_NULL) {
+                parser.skipChildren();
+                throw new RequestDecodingException("Invalid request at " + where + member + "[]: expected a string");
             }
         }
         return items;
@@ -544,6 +589,10 @@ public final class RequestDecoder {
      * @return true if the current token starts an object; false for null; otherwise a decoding error
      */
     private boolean isObject(String where) throws IOException {
+        return isObject(where, "");
+    }
+
+    private boolean isObject(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.START_OBJECT) {
             return true;
@@ -552,7 +601,7 @@ public final class RequestDecoder {
             return false;
         }
         parser.skipChildren();
-        throw new RequestDecodingException("Invalid request at " + where + ": expected an object");
+        throw new RequestDecodingException("Invalid request at " + where + member + ": expected an object");
     }
 
     /** Reads the object the parser is at (START_OBJECT current) into a frozen map of plain values. */

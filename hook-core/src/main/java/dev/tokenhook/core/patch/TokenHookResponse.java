@@ -22,6 +22,8 @@ public final class TokenHookResponse {
     private final Map<TokenType, List<PatchOperation>> commands;
     private final HookError error;
     private final Map<String, Object> debugContext;
+    /** Encoded once: the engine encodes to check Okta's size limit, the endpoint to send. */
+    private volatile byte[] json;
 
     private TokenHookResponse(Map<TokenType, List<PatchOperation>> commands, HookError error,
             Map<String, Object> debugContext) {
@@ -99,9 +101,17 @@ public final class TokenHookResponse {
         return error == null && commands.isEmpty();
     }
 
-    /** @return the JSON body: no null fields, {@code remove} without {@code value}, {@code {}} for no change */
+    /**
+     * @return the JSON body: no null fields, {@code remove} without {@code value}, {@code {}} for no change;
+     *     a fresh copy on every call (encoded once)
+     */
     public byte[] toJson() {
-        return ResponseEncoder.encode(this);
+        byte[] encoded = json;
+        if (encoded == null) {
+            encoded = ResponseEncoder.encode(this);
+            json = encoded;
+        }
+        return encoded.clone();
     }
 
     @Override

@@ -27,7 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rules engine. Each rule runs on a bounded executor against its own {@link TokenPatch}, all rules
- * at once, within one time budget. Their patches are merged in rule order and validated against the
+ * at once, within one time budget; a rule declared {@link ClaimRule.NonBlocking} runs on the calling
+ * thread instead, after the others were handed to the executor. Their patches are merged in rule order and validated against the
  * request; a rule that throws, writes something Okta would reject or outlives the budget is handled by
  * the {@link RuleFailurePolicy}, never by voiding the others' work. Thread-safe; close it to stop the
  * executor it created.
@@ -107,8 +108,21 @@ public final class TokenHook implements AutoCloseable {
         Objects.requireNonNull(request, "request");
         long start = System.nanoTime();
         List<RuleRun> runs = new ArrayList<>(rules.size());
+        boolean anyInline = false;
         for (ClaimRule rule : rules) {
-            runs.add(submit(rule, request, deadlineNanos));
+            if (rule instanceof ClaimRule.NonBlocking) {
+                runs.add(new RuleRun(rule, deadlineNanos, true));
+                anyInline = true;
+            } else {
+                runs.add(submit(rule, request, deadlineNanos));
+            }
+        }
+        if (anyInline) {
+            for (RuleRun run : runs) {
+                if (run.inline) {
+                    run.runInline(request);
+                }
+            }
         }
         for (RuleRun run : runs) {
             run.await();
@@ -117,7 +131,7 @@ public final class TokenHook implements AutoCloseable {
     }
 
     private RuleRun submit(ClaimRule rule, TokenHookRequest request, long deadlineNanos) {
-        RuleRun run = new RuleRun(rule, deadlineNanos);
+        RuleRun run = new RuleRun(rule, deadlineNanos, false);
         try {
             run.future = executor.submit(() -> run.execute(request));
         } catch (RejectedExecutionException e) {
@@ -228,10 +242,11 @@ public final class TokenHook implements AutoCloseable {
         return pool;
     }
 
-    /** One rule on one request: runs on the executor, read by the calling thread. */
+    /** One rule on one request: runs on the executor (or inline, on the calling thread), read by the calling thread. */
     private static final class RuleRun {
         private final ClaimRule rule;
         private final long deadlineNanos;
+        private final boolean inline;
         private final TokenPatch patch = new TokenPatch();
         private volatile Future<?> future;
         private volatile boolean rejected;
@@ -242,9 +257,18 @@ public final class TokenHook implements AutoCloseable {
         private volatile long elapsedNanos;
         private boolean timedOut;
 
-        RuleRun(ClaimRule rule, long deadlineNanos) {
+        RuleRun(ClaimRule rule, long deadlineNanos, boolean inline) {
             this.rule = rule;
             this.deadlineNanos = deadlineNanos;
+            this.inline = inline;
+        }
+
+        /** Runs a non-blocking rule on the calling thread; one that ends after the deadline counts as timed out. */
+        void runInline(TokenHookRequest request) {
+            execute(request);
+            if (started && System.nanoTime() - deadlineNanos > 0) {
+                timedOut = true;
+            }
         }
 
         void execute(TokenHookRequest request) {
@@ -269,7 +293,7 @@ public final class TokenHook implements AutoCloseable {
         }
 
         void await() {
-            if (rejected) {
+            if (rejected || inline) {
                 return;
             }
             try {

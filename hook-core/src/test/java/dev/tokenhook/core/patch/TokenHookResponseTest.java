@@ -26,6 +26,22 @@ class TokenHookResponseTest {
     }
 
     @Test
+    void toJsonEncodesOnceAndHandsOutCopies() {
+        TokenPatch patch = new TokenPatch();
+        patch.idToken().add("extPatientId", "1234");
+        TokenHookResponse response = of(patch);
+
+        byte[] first = response.toJson();
+        first[0] = 'X'; // a caller scribbling on its copy
+        byte[] second = response.toJson();
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(new String(second, StandardCharsets.UTF_8)).startsWith("{\"commands\":");
+        assertThat(TokenHookResponse.noChange().toJson()).isNotSameAs(TokenHookResponse.noChange().toJson())
+                .isEqualTo("{}".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void noChangeIsAnEmptyObject() {
         assertThat(json(TokenHookResponse.noChange())).isEqualTo(Map.of());
         assertThat(json(TokenHookResponse.of(List.of(), Map.of()))).isEqualTo(Map.of());

@@ -7,6 +7,10 @@ import dev.tokenhook.examples.patient.PatientStores;
 import dev.tokenhook.examples.patient.PooledPatientStore;
 import dev.tokenhook.servlet.TokenHookServlet;
 import dev.tokenhook.servlet.TokenHookServlets;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,13 @@ public final class JettyHookApp implements AutoCloseable {
     public static final String PATH = "/okta/token-hook";
     /** Exit code when the configuration is missing or wrong. */
     public static final int CONFIG_ERROR = 2;
+    /**
+     * Opt-in for the load benchmark only ({@code TOKENHOOK_BENCH_FLOOR=true}): also serve
+     * {@value #BENCH_FLOOR_PATH}, which reads the body and answers {@code {}}: this stack's floor.
+     */
+    public static final String BENCH_FLOOR_KEY = "tokenhook.bench.floor";
+    /** Where the benchmark floor listens when {@value #BENCH_FLOOR_KEY} is true. */
+    public static final String BENCH_FLOOR_PATH = "/bench/floor";
 
     private final Server server;
     private final ServerConnector connector;
@@ -70,6 +81,9 @@ public final class JettyHookApp implements AutoCloseable {
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new TokenHookServlet(endpoint), config.path());
+        if ("true".equals(settings.apply(BENCH_FLOOR_KEY))) {
+            context.addServlet(new BenchFloorServlet(), BENCH_FLOOR_PATH);
+        }
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(3_000); // Okta waits 3 s at most: let calls in flight finish, no longer
         server.setStopAtShutdown(true); // SIGTERM stops the server, which closes the rest
@@ -140,6 +154,20 @@ public final class JettyHookApp implements AutoCloseable {
         }
         System.out.println("tokenhook: listening on port " + app.port() + " at " + PATH);
         app.join();
+    }
+
+    /** The benchmark floor: what any JSON endpoint on this stack does at least. Never mounted by default. */
+    static final class BenchFloorServlet extends HttpServlet {
+        private static final byte[] EMPTY_OBJECT = {'{', '}'};
+
+        @Override
+        protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes();
+            response.setStatus(200);
+            response.setContentType("application/json");
+            response.setContentLength(EMPTY_OBJECT.length);
+            response.getOutputStream().write(EMPTY_OBJECT);
+        }
     }
 
     static int port(String value) {

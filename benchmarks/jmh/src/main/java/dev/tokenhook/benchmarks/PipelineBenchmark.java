@@ -1,0 +1,215 @@
+package dev.tokenhook.benchmarks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.auth.HookHeaders;
+import dev.tokenhook.core.auth.SharedSecretAuthenticator;
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.HookHttpResponse;
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.patch.PatchOperation;
+import dev.tokenhook.core.patch.PatchValidator;
+import dev.tokenhook.core.patch.PatchViolation;
+import dev.tokenhook.core.patch.TokenHookResponse;
+import dev.tokenhook.core.patch.TokenPatch;
+import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.core.rule.HookResult;
+import dev.tokenhook.core.rule.TokenHook;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * One hook call, whole and in parts, against the least a hand-written Jackson hook does with the same
+ * bytes.
+ *
+ * <ul>
+ *   <li>{@code jacksonFloor}: {@code ObjectMapper.readTree} of the request plus {@code writeValueAsBytes}
+ *       of the same answer the pipeline sends (a tree built once): the floor of any JSON hook.</li>
+ *   <li>{@code jacksonHook}: the floor plus what a naive hook adds: read the login from the tree, look it
+ *       up, build the answer tree. No validation, no limits, no authentication.</li>
+ *   <li>{@code endpoint}: the real {@link TokenHookEndpoint#handle}: shared-secret authentication, content
+ *       type and size checks, bounded body read, decode, the engine (rule on its executor, merge,
+ *       validation, size check), encode, the one-line log (switched off here; see {@link LoggingBenchmark}).</li>
+ *   <li>{@code decode}, {@code process}, {@code encode}: the parts; {@code rulesInline} is the engine's own
+ *       work (fresh patch, rule, validation, answer) without the executor hand-off.</li>
+ *   <li>{@code endpointInline}, {@code processInline}: the same with the rule declared
+ *       {@link ClaimRule.NonBlocking}, which the engine runs on the calling thread.</li>
+ * </ul>
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Threads(1)
+@State(Scope.Benchmark)
+public class PipelineBenchmark {
+
+    /** The shared secret Okta would send in {@code Authorization}. */
+    static final String SECRET = "Basic b2t0YTpiZW5jaG1hcmstc2VjcmV0";
+
+    @Param({"SMALL", "TYPICAL", "LARGE"})
+    RequestSize size;
+
+    byte[] body;
+    HookHeaders headers;
+    InMemoryPatients patients;
+    ClaimRule rule;
+    TokenHook hook;
+    TokenHookEndpoint endpoint;
+    TokenHook inlineHook;
+    TokenHookEndpoint inlineEndpoint;
+    TokenHookRequest request;
+    List<PatchOperation> operations;
+    PatchValidator validator;
+    ObjectMapper mapper;
+    JsonNode responseTree;
+
+    /** Builds the endpoint and checks it answers with the patient's claim. */
+    @Setup(Level.Trial)
+    public void setUp() throws IOException {
+        Logging.quiet();
+        body = size.body();
+        // An adapter passes its container's header lookup; this one is built once, as a container's is.
+        headers = HookHeaders.of(Map.of("Content-Type", List.of("application/json"), "Authorization", List.of(SECRET),
+                "Content-Length", List.of(Integer.toString(body.length))));
+        patients = new InMemoryPatients(10_000);
+        rule = patients.rule();
+        hook = TokenHook.builder().rule(rule).build();
+        endpoint = TokenHookEndpoint.builder(hook).authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
+                .build();
+        inlineHook = TokenHook.builder().rule(patients.nonBlockingRule()).build();
+        inlineEndpoint = TokenHookEndpoint.builder(inlineHook)
+                .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET)).build();
+        request = TokenHookRequest.fromJson(body);
+        validator = PatchValidator.withDefaults();
+        HookHttpResponse answer = endpoint();
+        String text = new String(answer.body(), StandardCharsets.UTF_8);
+        if (answer.status() != 200 || !text.contains("\"path\":\"/claims/extPatientId\",\"value\":\"1234\"")) {
+            throw new IllegalStateException("The endpoint did not add the patient's claim: " + answer.status() + " "
+                    + text);
+        }
+        if (!java.util.Arrays.equals(endpointInline().body(), answer.body())) {
+            throw new IllegalStateException("The inline rule answers differently");
+        }
+        operations = hook.process(request).response().operations();
+        mapper = new ObjectMapper();
+        responseTree = mapper.readTree(answer.body());
+        if (!mapper.readTree(jacksonHook()).equals(responseTree)) {
+            throw new IllegalStateException("The Jackson hook answers differently: " + new String(jacksonHook(),
+                    StandardCharsets.UTF_8));
+        }
+        System.out.printf("%n[setup] %s request: %d bytes; answer: %d bytes%n", size, body.length, answer.body().length);
+    }
+
+    /** Stops the rule executor. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        endpoint.close();
+        inlineEndpoint.close();
+    }
+
+    /**
+     * @param blackhole sinks the parsed tree
+     * @return the answer's bytes
+     * @throws IOException never, on these bytes
+     */
+    @Benchmark
+    public byte[] jacksonFloor(Blackhole blackhole) throws IOException {
+        blackhole.consume(mapper.readTree(body));
+        return mapper.writeValueAsBytes(responseTree);
+    }
+
+    /**
+     * @return the answer's bytes
+     * @throws IOException never, on these bytes
+     */
+    @Benchmark
+    public byte[] jacksonHook() throws IOException {
+        JsonNode tree = mapper.readTree(body);
+        String login = tree.path("data").path("context").path("user").path("profile").path("login").asText("");
+        Optional<String> id = patients.patientIdFor(login);
+        ObjectNode answer = mapper.createObjectNode();
+        if (id.isPresent()) {
+            ArrayNode commands = answer.putArray("commands");
+            ObjectNode command = commands.addObject();
+            command.put("type", "com.okta.identity.patch");
+            command.putArray("value").addObject().put("op", "add").put("path", "/claims/extPatientId")
+                    .put("value", id.get());
+        }
+        return mapper.writeValueAsBytes(answer);
+    }
+
+    /** @return the whole call, as an adapter makes it */
+    @Benchmark
+    public HookHttpResponse endpoint() {
+        return endpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
+    }
+
+    /** @return the whole call, the rule declared non-blocking (run on the calling thread, no hand-off) */
+    @Benchmark
+    public HookHttpResponse endpointInline() {
+        return inlineEndpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
+    }
+
+    /** @return the engine's result with the rule declared non-blocking: no executor hand-off */
+    @Benchmark
+    public HookResult processInline() {
+        return inlineHook.process(request);
+    }
+
+    /** @return the decoded request */
+    @Benchmark
+    public TokenHookRequest decode() {
+        return TokenHookRequest.fromJson(body);
+    }
+
+    /** @return the engine's result: the rule on the executor, merge, validation, size check */
+    @Benchmark
+    public HookResult process() {
+        return hook.process(request);
+    }
+
+    /** @return the engine's work on the calling thread: patch, rule, validation, answer */
+    @Benchmark
+    public TokenHookResponse rulesInline() throws Exception {
+        TokenPatch patch = new TokenPatch();
+        rule.apply(request, patch);
+        List<PatchViolation> violations = validator.validate(request, patch.operations());
+        if (!violations.isEmpty()) {
+            throw new IllegalStateException(violations.toString());
+        }
+        TokenHookResponse answer = TokenHookResponse.of(patch.operations(), patch.debugContext());
+        PatchValidator.checkSize(answer.toJson().length);
+        return answer;
+    }
+
+    /** @return the answer's bytes, from the validated operations (a response encodes only once) */
+    @Benchmark
+    public byte[] encode() {
+        return TokenHookResponse.of(operations, Map.of()).toJson();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tokenhook.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/** The body is read whole up to the limit, whatever Content-Length claims. */
+class BoundedBodyTest {
+
+    @Property(tries = 500)
+    void readsTheBodyWhateverTheDeclaredLength(@ForAll @IntRange(max = 20_000) int size,
+            @ForAll @IntRange(min = -1, max = 20_000) int declared, @ForAll @IntRange(min = 1, max = 20_000) int limit,
+            @ForAll @IntRange(min = 1, max = 5000) int chunk) throws IOException {
+        byte[] body = bytes(size);
+
+        byte[] read = BoundedBody.read(trickle(body, chunk), limit, declared);
+
+        if (size > limit) {
+            assertThat(read).isNull();
+        } else {
+            assertThat(read).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void exactDeclaredLengthIsReadWithoutACopy() throws IOException {
+        byte[] body = bytes(4437);
+
+        byte[] read = BoundedBody.read(new ByteArrayInputStream(body), 256 * 1024, body.length);
+
+        assertThat(read).isEqualTo(body).hasSize(4437);
+    }
+
+    @Test
+    void longerThanDeclaredAndOverTheLimitIsRefused() throws IOException {
+        assertThat(BoundedBody.read(new ByteArrayInputStream(bytes(101)), 100, 100)).isNull();
+        assertThat(BoundedBody.read(new ByteArrayInputStream(bytes(100)), 100, 100)).hasSize(100);
+        assertThat(BoundedBody.read(new ByteArrayInputStream(bytes(100)), 100, 10)).hasSize(100);
+        assertThat(BoundedBody.read(new ByteArrayInputStream(bytes(0)), 100, 0)).isEmpty();
+        assertThat(BoundedBody.read(new ByteArrayInputStream(bytes(5)), 100, 0)).hasSize(5);
+    }
+
+    private static byte[] bytes(int size) {
+        byte[] body = new byte[size];
+        Arrays.setAll(new Object[size], i -> body[i] = (byte) (i * 31 + 7));
+        return body;
+    }
+
+    /** Hands out at most {@code chunk} bytes per read, as a network stream does. */
+    private static InputStream trickle(byte[] body, int chunk) {
+        return new FilterInputStream(new ByteArrayInputStream(body)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, chunk));
+            }
+        };
+    }
+}
