@@ -2,12 +2,16 @@ package dev.tokenhook.micronaut;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.http.HookListener;
+import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
+import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.reflect.ClassUtils;
 import java.util.List;
 
 /**
@@ -25,6 +29,8 @@ public class TokenHookFactory {
 
     static final String ENABLED = TokenHookProperties.PREFIX + ".enabled";
     static final String PATH = TokenHookProperties.PREFIX + ".path";
+    /** What OAuth 2.0 authentication ({@code tokenhook.auth.oauth2.*}) needs on the class path. */
+    static final String NIMBUS_JWT_CLASS = "com.nimbusds.jwt.SignedJWT";
 
     /** Creates the factory; Micronaut does. */
     public TokenHookFactory() {
@@ -35,15 +41,23 @@ public class TokenHookFactory {
      * @param rules every claim rule bean, in order
      * @param authenticators every authenticator bean, accepted besides the configured ones
      * @param listeners every hook listener bean, in order
+     * @param beanContext the context, for its class loader
      * @return the endpoint, closed with the application context
      * @throws dev.tokenhook.core.auth.MissingAuthenticationException when no authentication is configured
+     * @throws ConfigurationException when OAuth 2.0 is configured but nimbus-jose-jwt is missing
      */
     @Context
     @Bean(preDestroy = "close")
     @Requires(missingBeans = TokenHookEndpoint.class)
     public TokenHookEndpoint tokenHookEndpoint(TokenHookProperties properties, List<ClaimRule> rules,
-            List<HookAuthenticator> authenticators, List<HookListener> listeners) {
-        TokenHookEndpoint.Builder builder = properties.toConfig().endpointBuilder(rules, authenticators);
+            List<HookAuthenticator> authenticators, List<HookListener> listeners, BeanContext beanContext) {
+        TokenHookConfig config = properties.toConfig();
+        if (config.oauth2().enabled() && !ClassUtils.isPresent(NIMBUS_JWT_CLASS, beanContext.getClassLoader())) {
+            throw new ConfigurationException("tokenhook.auth.oauth2.issuer is set, but com.nimbusds:nimbus-jose-jwt, "
+                    + "which verifies Okta's tokens, is not on the class path: add it as a dependency, or unset "
+                    + "tokenhook.auth.oauth2.issuer to authenticate Okta with tokenhook.auth.header.secrets only");
+        }
+        TokenHookEndpoint.Builder builder = config.endpointBuilder(rules, authenticators);
         listeners.forEach(builder::listener);
         return builder.build();
     }

@@ -1,6 +1,7 @@
 package dev.tokenhook.micronaut;
 
 import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.TokenHookConfig;
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.core.annotation.Nullable;
@@ -10,9 +11,10 @@ import java.util.List;
  * Binds the {@code tokenhook.*} keys shared by every adapter ({@code enabled}, {@code path},
  * {@code auth.header.name}, {@code auth.header.secrets}, {@code auth.allow-unauthenticated},
  * {@code auth.oauth2.issuer|audience|jwks-uri|client-id|scope}, {@code time-budget},
- * {@code max-body-size}, {@code on-rule-failure}). Every value is kept as given:
- * {@link #toConfig()} parses and validates it in hook-core, and leaves unset keys to
- * {@link TokenHookConfig#defaults()}, so each adapter accepts the same values with the same messages.
+ * {@code max-body-size}, {@code on-rule-failure}, {@code health.enabled|window|failure-threshold|min-calls}).
+ * Every value is kept as given: {@link #toConfig()} and {@link Health#toHookHealth()} parse and validate it
+ * in hook-core, and leave unset keys to hook-core's defaults, so each adapter accepts the same values with
+ * the same messages.
  */
 @ConfigurationProperties(TokenHookProperties.PREFIX)
 public class TokenHookProperties {
@@ -26,6 +28,7 @@ public class TokenHookProperties {
     private String maxBodySize;
     private String onRuleFailure;
     private Auth auth = new Auth();
+    private Health health = new Health();
 
     /** @return {@code tokenhook.enabled}, or null when unset */
     public @Nullable Boolean getEnabled() {
@@ -87,6 +90,16 @@ public class TokenHookProperties {
         this.auth = auth;
     }
 
+    /** @return the {@code tokenhook.health.*} settings */
+    public Health getHealth() {
+        return health;
+    }
+
+    /** @param health the {@code tokenhook.health.*} settings */
+    public void setHealth(Health health) {
+        this.health = health;
+    }
+
     /**
      * @return the settings, unset keys at hook-core's defaults
      * @throws IllegalArgumentException naming the key, when a value cannot be read
@@ -119,6 +132,73 @@ public class TokenHookProperties {
 
     private static String trimmed(String value) {
         return isBlank(value) ? null : value.trim();
+    }
+
+    /**
+     * The {@code tokenhook.health.*} settings of the {@code tokenHook} health indicator: {@code enabled},
+     * {@code window}, {@code failure-threshold}, {@code min-calls}. Kept as given; {@link #toHookHealth()}
+     * reads them with hook-core's {@link HookHealth#fromProperties}, defaults and messages.
+     */
+    @ConfigurationProperties("health")
+    public static class Health {
+
+        private String enabled;
+        private String window;
+        private String failureThreshold;
+        private String minCalls;
+
+        /**
+         * @return a tracker with these settings, unset ones at {@link HookHealth}'s defaults
+         * @throws IllegalArgumentException naming the key, when a value cannot be read or is out of range
+         */
+        public HookHealth toHookHealth() {
+            return HookHealth.fromProperties(key -> switch (key) {
+                case HookHealth.PREFIX + "window" -> window;
+                case HookHealth.PREFIX + "failure-threshold" -> failureThreshold;
+                case HookHealth.PREFIX + "min-calls" -> minCalls;
+                default -> null;
+            });
+        }
+
+        /** @return {@code tokenhook.health.enabled}, or null when unset */
+        public @Nullable String getEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled {@code tokenhook.health.enabled}: whether to register the health indicator */
+        public void setEnabled(@Nullable String enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return {@code tokenhook.health.window}, or null when unset */
+        public @Nullable String getWindow() {
+            return window;
+        }
+
+        /** @param window {@code tokenhook.health.window}: how many recent answered calls to consider */
+        public void setWindow(@Nullable String window) {
+            this.window = window;
+        }
+
+        /** @return {@code tokenhook.health.failure-threshold}, or null when unset */
+        public @Nullable String getFailureThreshold() {
+            return failureThreshold;
+        }
+
+        /** @param failureThreshold {@code tokenhook.health.failure-threshold}: ratio at which the hook is DOWN */
+        public void setFailureThreshold(@Nullable String failureThreshold) {
+            this.failureThreshold = failureThreshold;
+        }
+
+        /** @return {@code tokenhook.health.min-calls}, or null when unset */
+        public @Nullable String getMinCalls() {
+            return minCalls;
+        }
+
+        /** @param minCalls {@code tokenhook.health.min-calls}: calls needed before the hook can be DOWN */
+        public void setMinCalls(@Nullable String minCalls) {
+            this.minCalls = minCalls;
+        }
     }
 
     /** The {@code tokenhook.auth.*} settings. */

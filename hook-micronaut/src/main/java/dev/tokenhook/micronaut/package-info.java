@@ -5,6 +5,9 @@
  * {@link dev.tokenhook.micronaut.TokenHookProperties}, every {@link dev.tokenhook.core.rule.ClaimRule}
  * bean, in {@code @Order}, and any {@code HookAuthenticator} and {@code HookListener} beans. Add the
  * jar next to a Micronaut HTTP server runtime (e.g. {@code micronaut-http-server-netty}); nothing else
- * to wire.
+ * to wire. With micronaut-micrometer and {@code hook-micrometer},
+ * {@link dev.tokenhook.micronaut.TokenHookMetricsFactory} records the hook's meters; with
+ * micronaut-management, {@link dev.tokenhook.micronaut.TokenHookHealthIndicator} adds {@code tokenHook} to
+ * {@code /health}.
  */
 package dev.tokenhook.micronaut;

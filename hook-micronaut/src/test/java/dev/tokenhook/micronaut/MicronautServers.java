@@ -45,9 +45,15 @@ final class MicronautServers {
      * list order.
      */
     static EmbeddedServer start(Map<String, Object> props, List<? extends ClaimRule> rules) {
+        return start(props, rules, new Object[0]);
+    }
+
+    /** As {@link #start(Map, List)}, with more beans of the application (a meter registry, say). */
+    static EmbeddedServer start(Map<String, Object> props, List<? extends ClaimRule> rules, Object... singletons) {
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .properties(server(props))
+                .singletons(singletons)
                 .build();
         for (int i = 0; i < rules.size(); i++) {
             ClaimRule rule = rules.get(i);

@@ -1,5 +1,6 @@
 package dev.tokenhook.servlet;
 
+import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -50,11 +51,30 @@ public final class TokenHookServlets {
      * @throws IllegalStateException if no secret is set, or the name or the path is already taken
      */
     public static Optional<ServletRegistration.Dynamic> register(ServletContext context, List<? extends ClaimRule> rules) {
+        return register(context, rules, List.of());
+    }
+
+    /**
+     * As {@link #register(ServletContext, List)}, with listeners told about every call: metrics
+     * ({@code new TokenHookMetrics(registry)} from hook-micrometer) or health
+     * ({@link dev.tokenhook.core.http.HookHealth}, read it from your own health check).
+     *
+     * @param context the context being initialised
+     * @param rules the claim rules, in order
+     * @param listeners told about every call, in order; fast and non-blocking
+     * @return the registration, or empty when {@code tokenhook.enabled} is false
+     * @throws IllegalArgumentException if a setting cannot be read
+     * @throws IllegalStateException if no secret is set, or the name or the path is already taken
+     */
+    public static Optional<ServletRegistration.Dynamic> register(ServletContext context, List<? extends ClaimRule> rules,
+            List<? extends HookListener> listeners) {
         TokenHookConfig config = TokenHookConfig.fromProperties(settings(context::getInitParameter));
         if (!config.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(register(context, new TokenHookServlet(config.endpoint(rules), true), config.path()));
+        TokenHookEndpoint.Builder endpoint = config.endpointBuilder(rules, List.of());
+        listeners.forEach(endpoint::listener);
+        return Optional.of(register(context, new TokenHookServlet(endpoint.build(), true), config.path()));
     }
 
     private static ServletRegistration.Dynamic register(ServletContext context, TokenHookServlet servlet, String path) {

@@ -8,6 +8,7 @@ import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -16,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
@@ -32,7 +34,7 @@ import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 @ConditionalOnClass(DispatcherServlet.class)
 @ConditionalOnProperty(prefix = "tokenhook", name = "enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties(TokenHookProperties.class)
-public class TokenHookAutoConfiguration {
+public class TokenHookAutoConfiguration implements BeanClassLoaderAware {
 
     /** Name of the handler mapping bean that routes {@code tokenhook.path} to the hook. */
     public static final String HANDLER_MAPPING_BEAN_NAME = "tokenHookHandlerMapping";
@@ -40,8 +42,18 @@ public class TokenHookAutoConfiguration {
     /** Order of that handler mapping: ahead of {@code @RequestMapping} controllers (order 0). */
     public static final int HANDLER_MAPPING_ORDER = -1;
 
+    /** What OAuth 2.0 authentication ({@code tokenhook.auth.oauth2.*}) needs on the class path. */
+    static final String NIMBUS_JWT_CLASS = "com.nimbusds.jwt.SignedJWT";
+
+    private ClassLoader classLoader = TokenHookAutoConfiguration.class.getClassLoader();
+
     /** Creates the auto-configuration; Spring does. */
     public TokenHookAutoConfiguration() {
+    }
+
+    @Override
+    public void setBeanClassLoader(ClassLoader classLoader) {
+        this.classLoader = classLoader;
     }
 
     /**
@@ -67,6 +79,9 @@ public class TokenHookAutoConfiguration {
             ObjectProvider<HookAuthenticator> authenticators, ObjectProvider<HookListener> listeners) {
         List<HookAuthenticator> extra = authenticators.orderedStream().toList();
         List<ClaimRule> ordered = rules.orderedStream().toList();
+        if (config.oauth2().enabled() && !ClassUtils.isPresent(NIMBUS_JWT_CLASS, classLoader)) {
+            throw TokenHookConfigurationException.oauth2WithoutNimbus();
+        }
         TokenHookEndpoint.Builder endpoint;
         try {
             endpoint = config.endpointBuilder(ordered, extra);

@@ -33,6 +33,15 @@ public final class TokenHookConfigurationException extends IllegalStateException
                 null);
     }
 
+    static TokenHookConfigurationException oauth2WithoutNimbus() {
+        return new TokenHookConfigurationException("The token hook is configured for OAuth 2.0 "
+                + "(tokenhook.auth.oauth2.issuer is set), but com.nimbusds:nimbus-jose-jwt, which verifies the "
+                + "tokens, is not on the class path.",
+                "Add the dependency com.nimbusds:nimbus-jose-jwt (version 10.x), or unset "
+                        + "tokenhook.auth.oauth2.issuer to authenticate Okta with tokenhook.auth.header.secrets only.",
+                null);
+    }
+
     static TokenHookConfigurationException invalid(RuntimeException cause) {
         return new TokenHookConfigurationException("Invalid token hook configuration: " + cause.getMessage(),
                 "Correct the tokenhook.* property named above.", cause);

@@ -1,6 +1,7 @@
 package dev.tokenhook.spring;
 
 import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import java.time.Duration;
@@ -34,6 +35,9 @@ public class TokenHookProperties {
 
     /** What to answer when a rule fails or runs out of time: drop-rule (default), deny or no-change. */
     private RuleFailurePolicy onRuleFailure;
+
+    /** The hook's health indicator, from the recent ratio of failed calls. */
+    private final Health health = new Health();
 
     /**
      * @return these properties as hook-core settings, unset ones at hook-core's defaults
@@ -116,6 +120,86 @@ public class TokenHookProperties {
     /** @param onRuleFailure what to answer when a rule fails */
     public void setOnRuleFailure(RuleFailurePolicy onRuleFailure) {
         this.onRuleFailure = onRuleFailure;
+    }
+
+    /** @return the health settings */
+    public Health getHealth() {
+        return health;
+    }
+
+    /**
+     * {@code tokenhook.health.*}: the health indicator named {@code tokenHook}, DOWN when, among the last
+     * {@code window} answered calls (at least {@code min-calls}), the share with a failed, timed-out or
+     * rejected rule reaches {@code failure-threshold}.
+     */
+    public static class Health {
+
+        /** Whether to register the tokenHook health indicator when Actuator is present (default true). */
+        private Boolean enabled;
+
+        /** How many recent answered calls to consider (default 100). */
+        private Integer window;
+
+        /** Ratio of failed calls, above 0 and at most 1, at which the hook is reported DOWN (default 0.5). */
+        private Double failureThreshold;
+
+        /** Calls needed in the window before the hook can be reported DOWN (default 10). */
+        private Integer minCalls;
+
+        /**
+         * @return a tracker with these settings, unset ones at {@link HookHealth}'s defaults
+         * @throws TokenHookConfigurationException naming the property, when a value is out of range
+         */
+        public HookHealth toHookHealth() {
+            try {
+                return new HookHealth(
+                        window != null ? window : HookHealth.DEFAULT_WINDOW,
+                        failureThreshold != null ? failureThreshold : HookHealth.DEFAULT_THRESHOLD,
+                        minCalls != null ? minCalls : HookHealth.DEFAULT_MIN_CALLS);
+            } catch (IllegalArgumentException e) {
+                throw TokenHookConfigurationException.invalid(e);
+            }
+        }
+
+        /** @return whether the health indicator is registered, or null when unset */
+        public Boolean getEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the health indicator is registered */
+        public void setEnabled(Boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the window, or null when unset */
+        public Integer getWindow() {
+            return window;
+        }
+
+        /** @param window how many recent answered calls to consider */
+        public void setWindow(Integer window) {
+            this.window = window;
+        }
+
+        /** @return the failure threshold, or null when unset */
+        public Double getFailureThreshold() {
+            return failureThreshold;
+        }
+
+        /** @param failureThreshold ratio of failed calls at which the hook is DOWN */
+        public void setFailureThreshold(Double failureThreshold) {
+            this.failureThreshold = failureThreshold;
+        }
+
+        /** @return the minimum number of calls, or null when unset */
+        public Integer getMinCalls() {
+            return minCalls;
+        }
+
+        /** @param minCalls calls needed before the hook can be DOWN */
+        public void setMinCalls(Integer minCalls) {
+            this.minCalls = minCalls;
+        }
     }
 
     /** {@code tokenhook.auth.*}: how the endpoint authenticates Okta's calls. */

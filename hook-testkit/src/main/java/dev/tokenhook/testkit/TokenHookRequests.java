@@ -115,6 +115,17 @@ public final class TokenHookRequests {
          */
         public Builder user(String login) {
             this.login = Objects.requireNonNull(login, "login");
+            this.userId = "00u" + Integer.toHexString(login.toLowerCase(java.util.Locale.ROOT).hashCode());
+            return this;
+        }
+
+        /**
+         * @param id the user's Okta id ({@code sub} of the ID token, {@code uid} of the access token);
+         *     by default derived from the login
+         * @return this builder
+         */
+        public Builder userId(String id) {
+            this.userId = Objects.requireNonNull(id, "id");
             return this;
         }
 
@@ -254,8 +265,8 @@ public final class TokenHookRequests {
                     context.put("session", Map.of("id", "102session", "userId", userId, "login", login,
                             "status", "ACTIVE", "amr", List.of("PASSWORD"), "mfaActive", false));
                 }
-                context.put("user", Map.of("id", userId, "profile", Map.of("login", login, "firstName", "Alice",
-                        "lastName", "Example", "locale", "en_US", "timeZone", "America/New_York")));
+                context.put("user", Map.of("id", userId, "profile", Map.of("login", login,
+                        "locale", "en_US", "timeZone", "America/New_York")));
             }
             context.put("policy", Map.of("id", "00pexample", "rule", Map.of("id", "0prexample")));
             return context;

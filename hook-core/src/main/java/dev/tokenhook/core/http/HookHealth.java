@@ -1,15 +1,31 @@
 package dev.tokenhook.core.http;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A {@link HookListener} that tracks the recent failure ratio: among the last {@code window} answered
  * calls, how many had a rule fail, time out, get skipped or rejected, or hit an engine failure. Okta fails
  * open, so users sign in without the claims when this ratio climbs; the health indicators of the
  * adapters report DOWN once it reaches the threshold. Thread-safe and allocation-free per call.
+ *
+ * <table>
+ * <caption>Keys, the same in every adapter</caption>
+ * <tr><th>key</th><th>default</th></tr>
+ * <tr><td>{@code tokenhook.health.enabled}</td><td>{@code true} (whether an adapter registers its health
+ *     indicator)</td></tr>
+ * <tr><td>{@code tokenhook.health.window}</td><td>{@value #DEFAULT_WINDOW} calls</td></tr>
+ * <tr><td>{@code tokenhook.health.failure-threshold}</td><td>{@value #DEFAULT_THRESHOLD}</td></tr>
+ * <tr><td>{@code tokenhook.health.min-calls}</td><td>{@value #DEFAULT_MIN_CALLS}</td></tr>
+ * </table>
  */
 public final class HookHealth implements HookListener {
 
+    /** Common prefix of the health keys. */
+    public static final String PREFIX = "tokenhook.health.";
     /** Default number of recent calls considered. */
     public static final int DEFAULT_WINDOW = 100;
     /** Default ratio of failed calls at which the hook is reported down. */
@@ -50,6 +66,61 @@ public final class HookHealth implements HookListener {
         this.minCalls = minCalls;
     }
 
+    /**
+     * Reads {@code tokenhook.health.window}, {@code .failure-threshold} and {@code .min-calls} from string
+     * properties (init parameters, system properties, environment, a framework's property source).
+     *
+     * @param lookup returns the value of a full key such as {@code tokenhook.health.window}, or null when unset
+     * @return the tracker, unset keys at their defaults
+     * @throws IllegalArgumentException naming the key, when a value cannot be read or is out of range
+     */
+    public static HookHealth fromProperties(Function<String, String> lookup) {
+        String window = raw(lookup, "window");
+        String threshold = raw(lookup, "failure-threshold");
+        String minCalls = raw(lookup, "min-calls");
+        return new HookHealth(
+                window == null ? DEFAULT_WINDOW : parseInt("window", window),
+                threshold == null ? DEFAULT_THRESHOLD : parseDouble("failure-threshold", threshold),
+                minCalls == null ? DEFAULT_MIN_CALLS : parseInt("min-calls", minCalls));
+    }
+
+    /**
+     * @param lookup returns the value of a full key, or null when unset
+     * @return {@code tokenhook.health.enabled}, {@code true} when unset
+     * @throws IllegalArgumentException when it is neither true nor false
+     */
+    public static boolean enabled(Function<String, String> lookup) {
+        String value = raw(lookup, "enabled");
+        if (value == null) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw new IllegalArgumentException(PREFIX + "enabled must be true or false");
+    }
+
+    private static String raw(Function<String, String> lookup, String key) {
+        String value = lookup.apply(PREFIX + key);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static int parseInt(String key, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be a whole number, was " + value);
+        }
+    }
+
+    private static double parseDouble(String key, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PREFIX + key + " must be a number such as 0.5, was " + value);
+        }
+    }
+
     @Override
     public void onEvent(HookEvent event) {
         Objects.requireNonNull(event, "event");
@@ -87,5 +158,18 @@ public final class HookHealth implements HookListener {
      * @param threshold the ratio at which the hook is down
      */
     public record Snapshot(boolean up, int calls, int failedCalls, double failureRatio, double threshold) {
+
+        /**
+         * @return {@code calls}, {@code failedCalls}, {@code failureRatio} and {@code threshold}, in that order:
+         *     the details every adapter's health indicator shows
+         */
+        public Map<String, Object> details() {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("calls", calls);
+            details.put("failedCalls", failedCalls);
+            details.put("failureRatio", failureRatio);
+            details.put("threshold", threshold);
+            return Collections.unmodifiableMap(details);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.tokenhook.core.rule.RuleOutcome;
 import dev.tokenhook.core.rule.RuleStatus;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,33 @@ class HookHealthTest {
         assertThatThrownBy(() -> new HookHealth(0, 0.5, 1)).hasMessageContaining("window");
         assertThatThrownBy(() -> new HookHealth(10, 0, 1)).hasMessageContaining("failure-threshold");
         assertThatThrownBy(() -> new HookHealth(10, 0.5, 11)).hasMessageContaining("min-calls");
+    }
+
+    @Test
+    void readsTheSharedKeysWithTheDefaultsForUnsetOnes() {
+        HookHealth health = HookHealth.fromProperties(Map.of("tokenhook.health.window", " 4 ",
+                "tokenhook.health.min-calls", "2")::get);
+        for (int i = 0; i < 2; i++) {
+            health.onEvent(answered(RuleStatus.FAILED));
+        }
+        assertThat(health.snapshot()).isEqualTo(new HookHealth.Snapshot(false, 2, 2, 1.0, HookHealth.DEFAULT_THRESHOLD));
+        assertThat(health.snapshot().details()).containsExactly(Map.entry("calls", 2), Map.entry("failedCalls", 2),
+                Map.entry("failureRatio", 1.0), Map.entry("threshold", 0.5));
+
+        assertThat(HookHealth.fromProperties(key -> null).snapshot().threshold()).isEqualTo(0.5);
+        assertThat(HookHealth.enabled(key -> null)).isTrue();
+        assertThat(HookHealth.enabled(Map.of("tokenhook.health.enabled", "FALSE")::get)).isFalse();
+    }
+
+    @Test
+    void unreadableValuesNameTheirKey() {
+        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.window", "many")::get))
+                .hasMessageContaining("tokenhook.health.window");
+        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.failure-threshold", "50%")::get))
+                .hasMessageContaining("tokenhook.health.failure-threshold");
+        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.failure-threshold", "2")::get))
+                .hasMessageContaining("tokenhook.health.failure-threshold");
+        assertThatThrownBy(() -> HookHealth.enabled(Map.of("tokenhook.health.enabled", "yes")::get))
+                .hasMessageContaining("tokenhook.health.enabled");
     }
 }

@@ -1,0 +1,101 @@
+package dev.tokenhook.micronaut;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tokenhook.core.http.HookHealth;
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.micrometer.TokenHookMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.exceptions.ConfigurationException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** When the metrics, health and OAuth 2.0 pieces appear, back off or refuse to start. No server needed. */
+class ObservabilityBeansTest {
+
+    private static final String SECRET = "Basic b2JzZXJ2YWJpbGl0eTpiZWFucw==";
+
+    private static ApplicationContext run(Map<String, Object> extra) {
+        return run(extra, ObservabilityBeansTest.class.getClassLoader());
+    }
+
+    private static ApplicationContext run(Map<String, Object> extra, ClassLoader classLoader, Object... singletons) {
+        Map<String, Object> props = new HashMap<>(extra);
+        props.putIfAbsent("tokenhook.auth.header.secrets", SECRET);
+        return ApplicationContext.builder().classLoader(classLoader).deduceEnvironment(false).properties(props)
+                .singletons(singletons).start();
+    }
+
+    private static void answeredCall(TokenHookEndpoint endpoint) {
+        endpoint.handle(HookHttpRequest.of("POST", Map.of("Authorization", List.of(SECRET),
+                "Content-Type", List.of("application/json")), "{\"eventId\":\"e\",\"data\":{}}"
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void metricsAndHealthAreWiredWhenMicrometerAndManagementArePresent() {
+        try (ApplicationContext context = run(Map.of("tokenhook.health.window", "20"))) {
+            assertThat(context.containsBean(TokenHookMetrics.class)).isTrue();
+            assertThat(context.containsBean(TokenHookHealthIndicator.class)).isTrue();
+            answeredCall(context.getBean(TokenHookEndpoint.class));
+
+            assertThat(context.getBean(HookHealth.class).snapshot().calls()).as("the endpoint feeds it").isEqualTo(1);
+            assertThat(context.getBean(MeterRegistry.class).find("tokenhook.requests").tag("outcome", "no-change")
+                    .timer()).isNotNull();
+        }
+    }
+
+    @Test
+    void eachPieceCanBeSwitchedOff() {
+        try (ApplicationContext context = run(Map.of("micronaut.metrics.enabled", false,
+                "tokenhook.health.enabled", false))) {
+            assertThat(context.containsBean(TokenHookEndpoint.class)).isTrue();
+            assertThat(context.containsBean(TokenHookMetrics.class)).isFalse();
+            assertThat(context.containsBean(HookHealth.class)).isFalse();
+            assertThat(context.containsBean(TokenHookHealthIndicator.class)).isFalse();
+        }
+    }
+
+    @Test
+    void anApplicationsOwnTrackerReplacesTheFactorys() {
+        HookHealth own = new HookHealth(3, 1.0, 1);
+        try (ApplicationContext context = run(Map.of(), ObservabilityBeansTest.class.getClassLoader(), own)) {
+            assertThat(context.getBeansOfType(HookHealth.class)).containsExactly(own);
+            answeredCall(context.getBean(TokenHookEndpoint.class));
+            assertThat(own.snapshot().calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anInvalidHealthSettingFailsStartupNamingIt() {
+        assertThatThrownBy(() -> run(Map.of("tokenhook.health.failure-threshold", "half")).close())
+                .hasMessageContaining("tokenhook.health.failure-threshold");
+    }
+
+    @Test
+    void oauth2WithoutNimbusFailsStartupNamingTheDependency() {
+        ClassLoader withoutNimbus = new ClassLoader(ObservabilityBeansTest.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                if (name.startsWith("com.nimbusds.")) {
+                    throw new ClassNotFoundException(name);
+                }
+                return super.loadClass(name, resolve);
+            }
+        };
+        Map<String, Object> oauth2 = Map.of("tokenhook.auth.header.secrets", "",
+                "tokenhook.auth.oauth2.issuer", "https://example.okta.com/oauth2/default",
+                "tokenhook.auth.oauth2.audience", "api://tokenhook");
+
+        assertThatThrownBy(() -> run(oauth2, withoutNimbus).close())
+                .hasRootCauseInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("com.nimbusds:nimbus-jose-jwt")
+                .hasMessageContaining("tokenhook.auth.oauth2.issuer");
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tokenhook.spring;
+
+import dev.tokenhook.core.http.HookHealth;
+import java.util.Objects;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Spring Boot 4 health indicator of the token hook: UP, or DOWN when the recent ratio of failed calls
+ * reaches the threshold (Okta fails open, so users then sign in without the hook's claims). Details:
+ * {@code calls}, {@code failedCalls}, {@code failureRatio}, {@code threshold}.
+ */
+public final class TokenHookHealthIndicator implements HealthIndicator {
+
+    private final HookHealth health;
+
+    /** @param health the tracker the endpoint feeds */
+    public TokenHookHealthIndicator(HookHealth health) {
+        this.health = Objects.requireNonNull(health, "health");
+    }
+
+    @Override
+    public Health health() {
+        HookHealth.Snapshot snapshot = health.snapshot();
+        return (snapshot.up() ? Health.up() : Health.down()).withDetails(snapshot.details()).build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.tokenhook.spring;
+
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.micrometer.TokenHookMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Meters for the token hook when the application has Micrometer (Spring Boot Actuator brings it) and
+ * {@code dev.tokenhook:hook-micrometer}: a {@link TokenHookMetrics} bean, which the endpoint hears as a
+ * {@link dev.tokenhook.core.http.HookListener}. It records {@code tokenhook.requests},
+ * {@code tokenhook.rule.failures}, {@code tokenhook.rule.timeouts}, {@code tokenhook.rule.violations} and
+ * {@code tokenhook.denials} in the application's {@link MeterRegistry}; Boot's
+ * {@code management.metrics.enable.tokenhook=false} turns them off. The same class works on Spring Boot
+ * 3.5 and 4.0 (only the registry's auto-configuration moved, and it is named for both).
+ */
+@AutoConfiguration(after = TokenHookAutoConfiguration.class, afterName = {
+        // Spring Boot 3.5
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration",
+        // Spring Boot 4.0
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"})
+@ConditionalOnClass(name = {"io.micrometer.core.instrument.MeterRegistry", "dev.tokenhook.micrometer.TokenHookMetrics"})
+@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry", value = TokenHookEndpoint.class)
+public class TokenHookMetricsAutoConfiguration {
+
+    /** Creates the auto-configuration; Spring does. */
+    public TokenHookMetricsAutoConfiguration() {
+    }
+
+    /**
+     * @param registry the application's meter registry
+     * @return the listener that records every call
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public TokenHookMetrics tokenHookMetrics(MeterRegistry registry) {
+        return new TokenHookMetrics(registry);
+    }
+}
