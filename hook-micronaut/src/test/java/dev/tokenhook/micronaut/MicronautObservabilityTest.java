@@ -1,173 +1,52 @@
 package dev.tokenhook.micronaut;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.rule.ClaimRule;
-import dev.tokenhook.testkit.HookCall;
-import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TokenHookObservabilityContract;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.runtime.server.EmbeddedServer;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
- * Metrics and health through micronaut-micrometer and micronaut-management on the real Netty server:
- * applied, failed, timed-out and denied calls move {@code /metrics/tokenhook.*}, and a failure ratio past the
- * threshold turns {@code tokenHook} in {@code /health} DOWN, then UP again as good calls push the failures out
- * of the window.
+ * The observability contract through micronaut-micrometer and micronaut-management on the real Netty
+ * server ({@code /metrics}, {@code details.tokenHook} in {@code /health}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MicronautObservabilityTest {
-
-    private static final String SECRET = "Basic b2JzZXJ2YWJpbGl0eTptaWNyb25hdXQ=";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+class MicronautObservabilityTest extends TokenHookObservabilityContract {
 
     private EmbeddedServer server;
-    private OktaHookCaller okta;
 
-    @BeforeAll
-    void start() {
-        Map<String, Object> props = new HashMap<>();
-        props.put("tokenhook.auth.header.secrets", SECRET);
-        props.put("tokenhook.time-budget", "400ms");
-        props.put("tokenhook.health.window", "10");
-        props.put("tokenhook.health.min-calls", "10");
-        props.put("tokenhook.health.failure-threshold", "0.5");
+    @Override
+    protected URI start(Map<String, String> tokenhookProperties, List<ClaimRule> rules) {
+        Map<String, Object> props = new HashMap<>(tokenhookProperties);
         props.put("endpoints.metrics.enabled", true);
         props.put("endpoints.health.details-visible", "ANONYMOUS");
         // The application's registry; micronaut-micrometer's composite registry publishes to it.
-        server = MicronautServers.start(props, rules(), new SimpleMeterRegistry());
-        okta = new OktaHookCaller(MicronautServers.uri(server, "/okta/token-hook"), "Authorization", SECRET);
+        server = MicronautServers.start(props, rules, new SimpleMeterRegistry());
+        return MicronautServers.uri(server, "/");
     }
 
-    @AfterAll
-    void stop() {
+    @Override
+    protected void stop() {
         if (server != null) {
             server.getApplicationContext().close();
         }
     }
 
-    @Test
-    void appliedFailedTimedOutAndDeniedCallsMoveTheMeters() throws Exception {
-        double patched = count("tokenhook.requests?tag=outcome:patched");
-        double denied = count("tokenhook.requests?tag=outcome:denied");
-        double failures = count("tokenhook.rule.failures?tag=rule:explode&tag=exception:IllegalStateException");
-        double timeouts = count("tokenhook.rule.timeouts?tag=rule:stall&tag=status:timed-out");
-        double denials = count("tokenhook.denials?tag=source:rule");
-        double unauthenticated = count("tokenhook.requests?tag=outcome:unauthenticated&tag=status:401");
-
-        assertThat(call("applied-1").bodyText()).contains("/claims/stamp");
-        assertThat(call("applied-2").status()).isEqualTo(200);
-        assertThat(call("applied-3").status()).isEqualTo(200);
-        assertThat(call("failed-1").bodyText()).isEqualTo("{}");
-        assertThat(call("failed-2").status()).isEqualTo(200);
-        assertThat(call("slow-1").bodyText()).isEqualTo("{}");
-        assertThat(call("denied-1").bodyText()).contains("errorSummary");
-        assertThat(call("denied-2").status()).isEqualTo(200);
-        assertThat(new OktaHookCaller(okta.hookUri(), Map.of()).call(body("applied-x")).status()).isEqualTo(401);
-
-        assertThat(count("tokenhook.requests?tag=outcome:patched")).isEqualTo(patched + 3);
-        assertThat(count("tokenhook.requests?tag=outcome:denied")).isEqualTo(denied + 2);
-        assertThat(count("tokenhook.rule.failures?tag=rule:explode&tag=exception:IllegalStateException"))
-                .isEqualTo(failures + 2);
-        assertThat(count("tokenhook.rule.timeouts?tag=rule:stall&tag=status:timed-out")).isEqualTo(timeouts + 1);
-        assertThat(count("tokenhook.denials?tag=source:rule")).isEqualTo(denials + 2);
-        assertThat(count("tokenhook.requests?tag=outcome:unauthenticated&tag=status:401"))
-                .isEqualTo(unauthenticated + 1);
+    @Override
+    protected String metricsPath() {
+        return "/metrics/";
     }
 
-    @Test
-    void healthGoesDownPastTheFailureThresholdAndRecovers() throws Exception {
-        for (int i = 0; i < 10; i++) {
-            call("failed-health-" + i);
-        }
-        HttpResponse<String> down = send("/health");
-        JsonNode downBody = JSON.readTree(down.body());
-        assertThat(down.statusCode()).isEqualTo(503);
-        assertThat(downBody.path("status").asText()).isEqualTo("DOWN");
-        JsonNode hook = downBody.path("details").path("tokenHook");
-        assertThat(hook.path("status").asText()).isEqualTo("DOWN");
-        assertThat(hook.path("details").path("calls").asInt()).isEqualTo(10);
-        assertThat(hook.path("details").path("failedCalls").asInt()).isEqualTo(10);
-        assertThat(hook.path("details").path("failureRatio").asDouble()).isEqualTo(1.0);
-        assertThat(hook.path("details").path("threshold").asDouble()).isEqualTo(0.5);
-
-        for (int i = 0; i < 10; i++) {
-            call("applied-health-" + i);
-        }
-        HttpResponse<String> up = send("/health");
-        JsonNode upBody = JSON.readTree(up.body());
-        assertThat(up.statusCode()).isEqualTo(200);
-        assertThat(upBody.path("status").asText()).isEqualTo("UP");
-        assertThat(upBody.path("details").path("tokenHook").path("status").asText()).isEqualTo("UP");
-        assertThat(upBody.path("details").path("tokenHook").path("details").path("failedCalls").asInt()).isZero();
+    @Override
+    protected String healthPath() {
+        return "/health";
     }
 
-    private HookCall call(String eventId) {
-        return okta.call(body(eventId));
-    }
-
-    private static byte[] body(String eventId) {
-        return ("{\"eventId\":\"" + eventId + "\",\"data\":{\"access\":{\"claims\":{\"sub\":\"svc\"},"
-                + "\"token\":{\"lifetime\":{\"expiration\":3600}}}}}").getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** @return the COUNT statistic of the meter, 0 while it does not exist yet */
-    private double count(String meterAndTags) throws Exception {
-        HttpResponse<String> response = send("/metrics/" + meterAndTags);
-        if (response.statusCode() == 404) {
-            return 0;
-        }
-        assertThat(response.statusCode()).as(meterAndTags + ": " + response.body()).isEqualTo(200);
-        for (JsonNode measurement : JSON.readTree(response.body()).path("measurements")) {
-            if (measurement.path("statistic").asText().equals("COUNT")) {
-                return measurement.path("value").asDouble();
-            }
-        }
-        throw new AssertionError("no COUNT in " + response.body());
-    }
-
-    private HttpResponse<String> send(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(MicronautServers.uri(server, path)).header("Accept", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Rules that apply, throw, stall past the budget or deny, picked by the eventId's prefix. */
-    private static List<ClaimRule> rules() {
-        return List.of(
-                ClaimRule.named("stamp", (request, patch) -> {
-                    if (request.eventId().startsWith("applied") && request.mints(TokenType.ACCESS_TOKEN)) {
-                        patch.accessToken().add("stamp", "observed");
-                    }
-                }),
-                ClaimRule.named("explode", (request, patch) -> {
-                    if (request.eventId().startsWith("failed")) {
-                        throw new IllegalStateException("the test's failing rule");
-                    }
-                }),
-                ClaimRule.named("stall", (request, patch) -> {
-                    if (request.eventId().startsWith("slow")) {
-                        Thread.sleep(5_000);
-                    }
-                }),
-                ClaimRule.named("gate", (request, patch) -> {
-                    if (request.eventId().startsWith("denied")) {
-                        patch.deny("Not for this test");
-                    }
-                }));
+    @Override
+    protected JsonNode tokenHookComponent(JsonNode health) {
+        return health.path("details").path("tokenHook");
     }
 }
