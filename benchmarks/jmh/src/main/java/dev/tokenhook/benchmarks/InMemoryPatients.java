@@ -1,9 +1,7 @@
 package dev.tokenhook.benchmarks;
 
-import dev.tokenhook.core.TokenHookRequest;
-import dev.tokenhook.core.TokenType;
-import dev.tokenhook.core.patch.TokenPatch;
 import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.examples.patient.PatientIdRule;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The patient-store scenario without JDBC: the same lookup as {@code PatientStore} (login, ignoring case,
- * to patient id) over an in-memory map, and a rule with exactly the logic of {@code PatientIdRule}. The
- * benchmark measures the library, not a database.
+ * to patient id) over an in-memory map, behind the example's own {@code PatientIdRule}. The benchmark
+ * measures the library, not a database.
  */
 public final class InMemoryPatients {
 
@@ -20,9 +18,6 @@ public final class InMemoryPatients {
     public static final String PATIENT_LOGIN = "isaac.brock@example.com";
     /** Their patient id. */
     public static final String PATIENT_ID = "1234";
-    /** The claim the rule adds to the ID token. */
-    public static final String CLAIM = "extPatientId";
-
     private final Map<String, String> idsByLogin = new HashMap<>();
 
     /** @param others how many other patients the store holds besides {@link #PATIENT_LOGIN} */
@@ -44,38 +39,13 @@ public final class InMemoryPatients {
         return Optional.ofNullable(idsByLogin.get(login.toLowerCase(Locale.ROOT)));
     }
 
-    /** @return the patient rule over this store (the logic of the example's {@code PatientIdRule}) */
+    /** @return the example's {@code PatientIdRule} over this store */
     public ClaimRule rule() {
-        return new Rule(this);
+        return new PatientIdRule(this::patientIdFor);
     }
 
     /** @return the same rule declared {@link ClaimRule.NonBlocking} (a map lookup never blocks) */
     public ClaimRule nonBlockingRule() {
-        return ClaimRule.nonBlocking("patient-id", new Rule(this));
-    }
-
-    private static final class Rule implements ClaimRule {
-        private final InMemoryPatients store;
-
-        Rule(InMemoryPatients store) {
-            this.store = store;
-        }
-
-        @Override
-        public String name() {
-            return "patient-id";
-        }
-
-        @Override
-        public void apply(TokenHookRequest request, TokenPatch patch) {
-            if (request.user().isEmpty() || !request.mints(TokenType.ID_TOKEN)) {
-                return;
-            }
-            Optional<String> login = request.userLogin();
-            if (login.isEmpty()) {
-                return;
-            }
-            store.patientIdFor(login.get()).ifPresent(id -> patch.idToken().add(CLAIM, id));
-        }
+        return ClaimRule.nonBlocking(PatientIdRule.NAME, rule());
     }
 }

@@ -6,6 +6,7 @@ import dev.tokenhook.core.patch.TokenPatch;
 import dev.tokenhook.core.rule.ClaimRule;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The scenario's rule: when a user is present, an ID token is being minted and the user's login is a
@@ -19,13 +20,20 @@ public final class PatientIdRule implements ClaimRule {
     /** The claim added to the ID token. */
     public static final String CLAIM = "extPatientId";
 
-    private final PatientStore store;
+    private final Function<String, Optional<String>> patientIdFor;
 
     /**
      * @param store where patient ids are looked up
      */
     public PatientIdRule(PatientStore store) {
-        this.store = Objects.requireNonNull(store, "store");
+        this(Objects.requireNonNull(store, "store")::patientIdFor);
+    }
+
+    /**
+     * @param patientIdFor the lookup from login to patient id, for stores other than {@link PatientStore}
+     */
+    public PatientIdRule(Function<String, Optional<String>> patientIdFor) {
+        this.patientIdFor = Objects.requireNonNull(patientIdFor, "patientIdFor");
     }
 
     @Override
@@ -42,7 +50,7 @@ public final class PatientIdRule implements ClaimRule {
         if (login.isEmpty()) {
             return;
         }
-        store.patientIdFor(login.get()).ifPresent(patientId -> patch.idToken().add(CLAIM, patientId));
+        patientIdFor.apply(login.get()).ifPresent(patientId -> patch.idToken().add(CLAIM, patientId));
     }
 
     @Override
