@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The whole HTTP behaviour of a token inline hook, without HTTP: adapters pass method, headers and
@@ -27,7 +29,10 @@ import java.util.Objects;
  * authentication (401, no detail), content type ({@code application/json}, else 415), size (413),
  * decoding (400 with a short JSON reason), then the rules (200 with the answer; {@code {}} for no
  * change). Every response is JSON with {@code Cache-Control: no-store}; none echoes the request or
- * carries a stack trace. Thread-safe; closing it closes its {@link TokenHook}.
+ * carries a stack trace. Two forms: {@link #handle(HookHttpRequest)} returns the answer (rules on rule
+ * threads, the caller waits); {@link #handle(HookHttpRequest, Consumer)} runs the rules on the calling
+ * thread and answers through a callback, from the engine's watchdog at the deadline if they hang, for
+ * adapters that can answer from another thread. Thread-safe; closing it closes its {@link TokenHook}.
  */
 public final class TokenHookEndpoint implements AutoCloseable {
 
@@ -72,27 +77,82 @@ public final class TokenHookEndpoint implements AutoCloseable {
     }
 
     /**
-     * Handles one hook call. Never throws; every outcome is a response.
+     * Handles one hook call and returns the answer. The rules run on rule threads while this thread
+     * waits, so the answer is ready by the deadline even when a rule hangs. Never throws; every outcome
+     * is a response.
      *
      * @param request what the adapter received
      * @return what the adapter must send
      */
     public HookHttpResponse handle(HookHttpRequest request) {
         long start = System.nanoTime();
-        long deadline = start + hook.timeBudget().toNanos();
+        Admission admission = admit(request, start);
+        if (admission.refusal != null) {
+            return admission.refusal;
+        }
+        HookResult result;
+        try {
+            result = hook.process(admission.request, start + hook.timeBudget().toNanos());
+        } catch (RuntimeException | Error e) {
+            return engineFailure(admission.request, start, e);
+        }
+        return answered(admission.request, start, result);
+    }
+
+    /**
+     * Handles one hook call and passes the answer to {@code respond}, exactly once, by the deadline. This
+     * thread runs the rules itself (the first blocking one, and the non-blocking ones), so a quick call
+     * costs no thread hand-off and is answered on this thread before this method returns. If the rules
+     * outlive the time budget, the engine's watchdog thread answers at the deadline and interrupts them,
+     * and this method returns when this thread's rule does. For adapters that can send the answer from
+     * another thread: a Servlet after {@code startAsync()}, a reactive response. Never throws.
+     *
+     * @param request what the adapter received
+     * @param respond sends the answer; called on this thread, a rule thread or the watchdog thread, must
+     *     not block on anything but writing the answer
+     */
+    public void handle(HookHttpRequest request, Consumer<HookHttpResponse> respond) {
+        Objects.requireNonNull(respond, "respond");
+        long start = System.nanoTime();
+        Admission admission = admit(request, start);
+        if (admission.refusal != null) {
+            respond.accept(admission.refusal);
+            return;
+        }
+        TokenHookRequest hookRequest = admission.request;
+        AtomicBoolean answered = new AtomicBoolean();
+        try {
+            hook.process(hookRequest, start + hook.timeBudget().toNanos(), (result, error) -> {
+                if (answered.compareAndSet(false, true)) {
+                    respond.accept(error == null ? answered(hookRequest, start, result)
+                            : engineFailure(hookRequest, start, error));
+                }
+            });
+        } catch (RuntimeException | Error e) {
+            if (answered.compareAndSet(false, true)) {
+                respond.accept(engineFailure(hookRequest, start, e));
+            }
+        }
+    }
+
+    /** A call that passed every check up to decoding, or the answer refusing it. */
+    private record Admission(TokenHookRequest request, HookHttpResponse refusal) {
+    }
+
+    private Admission admit(HookHttpRequest request, long start) {
         if (!"POST".equals(request.method().toUpperCase(Locale.ROOT))) {
-            return log.refused(start, HookOutcome.REJECTED, "method not allowed", new HookHttpResponse(405,
-                    NOT_ALLOWED_HEADERS, Reasons.json("Only POST is allowed")));
+            return refused(log.refused(start, HookOutcome.REJECTED, "method not allowed", new HookHttpResponse(405,
+                    NOT_ALLOWED_HEADERS, Reasons.json("Only POST is allowed"))));
         }
         if (authenticator != null) {
             AuthResult auth = authenticator.authenticate(request.headers());
             if (!auth.authenticated()) {
-                return log.refused(start, HookOutcome.UNAUTHENTICATED, auth.detail(), reply(401, "Unauthorized"));
+                return refused(log.refused(start, HookOutcome.UNAUTHENTICATED, auth.detail(), reply(401, "Unauthorized")));
             }
         }
         if (!isJson(request.headers().first("Content-Type"))) {
-            return log.refused(start, HookOutcome.REJECTED, "unsupported content type",
-                    reply(415, "Content-Type must be application/json"));
+            return refused(log.refused(start, HookOutcome.REJECTED, "unsupported content type",
+                    reply(415, "Content-Type must be application/json")));
         }
         long declaredLength = declaredLength(request.headers().first("Content-Length"));
         if (declaredLength > maxBodySize) {
@@ -102,38 +162,38 @@ public final class TokenHookEndpoint implements AutoCloseable {
         try {
             body = BoundedBody.read(request.body(), maxBodySize, declaredLength);
         } catch (IOException e) {
-            return log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read"));
+            return refused(log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read")));
         }
         if (body == null) {
             return tooLarge(start);
         }
-        TokenHookRequest hookRequest;
         try {
-            hookRequest = TokenHookRequest.fromJson(body);
+            return new Admission(TokenHookRequest.fromJson(body), null);
         } catch (RequestDecodingException e) {
-            return log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage()));
+            return refused(log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage())));
         }
-        return answer(hookRequest, start, deadline);
     }
 
-    private HookHttpResponse tooLarge(long start) {
-        return log.refused(start, HookOutcome.REJECTED, "body too large",
-                reply(413, "Body exceeds " + maxBodySize + " bytes"));
+    private static Admission refused(HookHttpResponse refusal) {
+        return new Admission(null, refusal);
     }
 
-    private HookHttpResponse answer(TokenHookRequest request, long start, long deadline) {
-        HookResult result;
-        try {
-            result = hook.process(request, deadline);
-        } catch (RuntimeException | Error e) {
-            // An engine bug, not a rule failure (those are isolated): answer what the policy deems safe.
-            TokenHookResponse safe = hook.failurePolicy() == RuleFailurePolicy.DENY
-                    ? TokenHookResponse.deny(HookError.of(TokenHook.FAILURE_DENIAL_SUMMARY), Map.of())
-                    : TokenHookResponse.noChange();
-            return log.engineFailure(start, request, e, new HookHttpResponse(200, JSON_HEADERS, safe.toJson()));
-        }
+    private Admission tooLarge(long start) {
+        return refused(log.refused(start, HookOutcome.REJECTED, "body too large",
+                reply(413, "Body exceeds " + maxBodySize + " bytes")));
+    }
+
+    private HookHttpResponse answered(TokenHookRequest request, long start, HookResult result) {
         HookHttpResponse response = new HookHttpResponse(200, JSON_HEADERS, result.response().toJson());
         return log.answered(start, request, result, response);
+    }
+
+    /** An engine bug, not a rule failure (those are isolated): answers what the policy deems safe. */
+    private HookHttpResponse engineFailure(TokenHookRequest request, long start, Throwable error) {
+        TokenHookResponse safe = hook.failurePolicy() == RuleFailurePolicy.DENY
+                ? TokenHookResponse.deny(HookError.of(TokenHook.FAILURE_DENIAL_SUMMARY), Map.of())
+                : TokenHookResponse.noChange();
+        return log.engineFailure(start, request, error, new HookHttpResponse(200, JSON_HEADERS, safe.toJson()));
     }
 
     private static HookHttpResponse reply(int status, String reason) {

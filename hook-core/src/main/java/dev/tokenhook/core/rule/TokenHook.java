@@ -1,35 +1,30 @@
 package dev.tokenhook.core.rule;
 
 import dev.tokenhook.core.TokenHookRequest;
-import dev.tokenhook.core.patch.HookError;
-import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.PatchValidator;
-import dev.tokenhook.core.patch.PatchViolation;
 import dev.tokenhook.core.patch.ReservedClaims;
-import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.patch.TokenPatch;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 
 /**
- * The rules engine. Each rule runs on a bounded executor against its own {@link TokenPatch}, all rules
- * at once, within one time budget; a rule declared {@link ClaimRule.NonBlocking} runs on the calling
- * thread instead, after the others were handed to the executor. Their patches are merged in rule order and validated against the
- * request; a rule that throws, writes something Okta would reject or outlives the budget is handled by
+ * The rules engine. Each rule runs against its own {@link TokenPatch}, all rules at once, within one
+ * time budget: on a bounded executor, or on the calling thread (rules declared
+ * {@link ClaimRule.NonBlocking}, and with {@link #process(TokenHookRequest, long, BiConsumer)} the first
+ * blocking rule too). Their patches are merged in rule order and validated against the request; a rule that throws, writes something Okta would reject or outlives the budget is handled by
  * the {@link RuleFailurePolicy}, never by voiding the others' work. Thread-safe; close it to stop the
  * executor it created.
  *
@@ -54,15 +49,16 @@ public final class TokenHook implements AutoCloseable {
     private final List<ClaimRule> rules;
     private final Duration timeBudget;
     private final RuleFailurePolicy failurePolicy;
-    private final PatchValidator validator;
+    private final RuleMerger merger;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
+    private volatile Watchdog watchdog;
 
     private TokenHook(Builder builder) {
         this.rules = List.copyOf(builder.rules);
         this.timeBudget = builder.timeBudget;
         this.failurePolicy = builder.failurePolicy;
-        this.validator = new PatchValidator(builder.reservedClaims);
+        this.merger = new RuleMerger(new PatchValidator(builder.reservedClaims), builder.failurePolicy);
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? newRuleExecutor(builder.maxRuleThreads) : builder.executor;
     }
@@ -98,7 +94,8 @@ public final class TokenHook implements AutoCloseable {
     }
 
     /**
-     * Runs every rule and answers by the deadline, whatever the rules do.
+     * Runs every rule and answers by the deadline, whatever the rules do: the calling thread waits while
+     * rule threads run the rules ({@link ClaimRule.NonBlocking} ones it runs itself).
      *
      * @param request the request
      * @param deadlineNanos the {@link System#nanoTime()} by which the answer must be ready
@@ -106,119 +103,86 @@ public final class TokenHook implements AutoCloseable {
      */
     public HookResult process(TokenHookRequest request, long deadlineNanos) {
         Objects.requireNonNull(request, "request");
-        long start = System.nanoTime();
-        List<RuleRun> runs = new ArrayList<>(rules.size());
-        boolean anyInline = false;
-        for (ClaimRule rule : rules) {
-            if (rule instanceof ClaimRule.NonBlocking) {
-                runs.add(new RuleRun(rule, deadlineNanos, true));
-                anyInline = true;
+        CompletableFuture<HookResult> done = new CompletableFuture<>();
+        RuleCall call = new RuleCall(request, System.nanoTime(), deadlineNanos, rules, false, merger, (result, error) -> {
+            if (error != null) {
+                done.completeExceptionally(error);
             } else {
-                runs.add(submit(rule, request, deadlineNanos));
+                done.complete(result);
             }
-        }
-        if (anyInline) {
-            for (RuleRun run : runs) {
-                if (run.inline) {
-                    run.runInline(request);
-                }
-            }
-        }
-        for (RuleRun run : runs) {
-            run.await();
-        }
-        return merge(request, runs, Duration.ofNanos(System.nanoTime() - start));
-    }
-
-    private RuleRun submit(ClaimRule rule, TokenHookRequest request, long deadlineNanos) {
-        RuleRun run = new RuleRun(rule, deadlineNanos, false);
+        });
+        call.handOff(executor);
+        call.runOnCaller();
         try {
-            run.future = executor.submit(() -> run.execute(request));
-        } catch (RejectedExecutionException e) {
-            run.rejected = true;
+            done.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            call.expire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            call.expire();
+        } catch (ExecutionException e) {
+            // reported by join() below
         }
-        return run;
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
-    private HookResult merge(TokenHookRequest request, List<RuleRun> runs, Duration duration) {
-        List<PatchOperation> accepted = new ArrayList<>();
-        Map<String, Object> debug = new LinkedHashMap<>();
-        List<RuleOutcome> outcomes = new ArrayList<>(runs.size());
-        HookError denial = null;
-        boolean failed = false;
-        for (RuleRun run : runs) {
-            RuleOutcome outcome = run.outcome();
-            // A rule that ran to completion reports NO_CHANGE until its patch is validated here.
-            if (outcome.status() == RuleStatus.NO_CHANGE) {
-                List<PatchOperation> ops = run.patch.operations();
-                List<PatchViolation> violations = validator.validate(request, ops, accepted);
-                if (!violations.isEmpty()) {
-                    outcome = withStatus(outcome, RuleStatus.REJECTED, 0, violations);
-                } else {
-                    accepted.addAll(ops);
-                    debug.putAll(run.patch.debugContext());
-                    Optional<HookError> ruleDenial = run.patch.denial();
-                    if (ruleDenial.isPresent() && denial == null) {
-                        denial = ruleDenial.get();
-                    }
-                    RuleStatus status = ruleDenial.isPresent() ? RuleStatus.DENIED
-                            : ops.isEmpty() ? RuleStatus.NO_CHANGE : RuleStatus.APPLIED;
-                    outcome = withStatus(outcome, status, ops.size(), List.of());
-                }
-            }
-            failed |= outcome.status().isFailure();
-            outcomes.add(outcome);
-        }
-        TokenHookResponse response;
-        if (denial != null) {
-            response = TokenHookResponse.deny(denial, debug);
-        } else if (failed && failurePolicy == RuleFailurePolicy.DENY) {
-            response = TokenHookResponse.deny(HookError.of(FAILURE_DENIAL_SUMMARY), Map.of());
-        } else if (failed && failurePolicy == RuleFailurePolicy.NO_CHANGE) {
-            response = TokenHookResponse.noChange();
-        } else {
-            response = fitToSize(accepted, debug, runs, outcomes);
-        }
-        return new HookResult(response, outcomes, duration);
+    /**
+     * Runs every rule and hands the result to {@code whenDone}, exactly once, by the deadline, without a
+     * thread hand-off when the rules are quick: the calling thread runs the first blocking rule (and the
+     * {@link ClaimRule.NonBlocking} ones) itself, rule threads run any other rules. If rules are still
+     * running at the deadline, the engine's watchdog thread finishes the call there, as the failure
+     * policy says, interrupts them (the calling thread too, cleared before this method returns) and
+     * calls {@code whenDone}. So the calling thread may still be inside a slow rule when the answer has
+     * gone: use this where the answer can be sent from another thread (a Servlet after
+     * {@code startAsync()}, a reactive response).
+     *
+     * @param request the request
+     * @param deadlineNanos the {@link System#nanoTime()} by which the answer must be ready
+     * @param whenDone gets the result, or what the engine threw (a bug, not a rule failure); called on
+     *     this thread, a rule thread or the watchdog thread; must be quick and must not throw
+     */
+    public void process(TokenHookRequest request, long deadlineNanos,
+            BiConsumer<? super HookResult, ? super Throwable> whenDone) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(whenDone, "whenDone");
+        RuleCall call = new RuleCall(request, System.nanoTime(), deadlineNanos, rules, true, merger, whenDone);
+        call.watchBy(watchdog());
+        call.handOff(executor);
+        call.runOnCaller();
     }
 
-    /** Drops the last contributing rules until the answer is under Okta's 256 KB limit. */
-    private TokenHookResponse fitToSize(List<PatchOperation> accepted, Map<String, Object> debug,
-            List<RuleRun> runs, List<RuleOutcome> outcomes) {
-        TokenHookResponse response = TokenHookResponse.of(accepted, debug);
-        for (int i = runs.size() - 1; i >= 0; i--) {
-            Optional<PatchViolation> tooLarge = PatchValidator.checkSize(response.toJson().length);
-            if (tooLarge.isEmpty()) {
-                return response;
-            }
-            RuleOutcome outcome = outcomes.get(i);
-            if (outcome.status() != RuleStatus.APPLIED) {
-                continue;
-            }
-            accepted.removeAll(runs.get(i).patch.operations());
-            runs.get(i).patch.debugContext().keySet().forEach(debug::remove);
-            outcomes.set(i, withStatus(outcome, RuleStatus.REJECTED, 0, List.of(tooLarge.get())));
-            if (failurePolicy != RuleFailurePolicy.DROP_RULE) {
-                return failurePolicy == RuleFailurePolicy.DENY
-                        ? TokenHookResponse.deny(HookError.of(FAILURE_DENIAL_SUMMARY), Map.of())
-                        : TokenHookResponse.noChange();
-            }
-            response = TokenHookResponse.of(accepted, debug);
+    private Watchdog watchdog() {
+        Watchdog existing = watchdog;
+        if (existing != null) {
+            return existing;
         }
-        return PatchValidator.checkSize(response.toJson().length).isEmpty() ? response : TokenHookResponse.noChange();
-    }
-
-    private static RuleOutcome withStatus(RuleOutcome outcome, RuleStatus status, int operations,
-            List<PatchViolation> violations) {
-        return new RuleOutcome(outcome.rule(), status, operations, violations, outcome.error(), outcome.duration());
+        synchronized (this) {
+            if (watchdog == null) {
+                watchdog = new Watchdog();
+            }
+            return watchdog;
+        }
     }
 
     /**
      * Stops the executor this hook created (not one passed to the builder): interrupts running rules and
      * waits up to a second for its threads to end, so containers see no lingering threads at undeploy.
+     * Calls still in flight are answered first.
      */
     @Override
     public void close() {
+        synchronized (this) {
+            if (watchdog != null) {
+                watchdog.close();
+            }
+        }
         if (ownsExecutor) {
             executor.shutdownNow();
             try {
@@ -240,91 +204,6 @@ public final class TokenHook implements AutoCloseable {
                 new LinkedBlockingQueue<>(maxThreads * QUEUE_PER_THREAD), threads, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
         return pool;
-    }
-
-    /** One rule on one request: runs on the executor (or inline, on the calling thread), read by the calling thread. */
-    private static final class RuleRun {
-        private final ClaimRule rule;
-        private final long deadlineNanos;
-        private final boolean inline;
-        private final TokenPatch patch = new TokenPatch();
-        private volatile Future<?> future;
-        private volatile boolean rejected;
-        private volatile boolean finished;
-        private volatile Throwable error;
-        private volatile boolean started;
-        private volatile long startedNanos;
-        private volatile long elapsedNanos;
-        private boolean timedOut;
-
-        RuleRun(ClaimRule rule, long deadlineNanos, boolean inline) {
-            this.rule = rule;
-            this.deadlineNanos = deadlineNanos;
-            this.inline = inline;
-        }
-
-        /** Runs a non-blocking rule on the calling thread; one that ends after the deadline counts as timed out. */
-        void runInline(TokenHookRequest request) {
-            execute(request);
-            if (started && System.nanoTime() - deadlineNanos > 0) {
-                timedOut = true;
-            }
-        }
-
-        void execute(TokenHookRequest request) {
-            startedNanos = System.nanoTime();
-            if (startedNanos - deadlineNanos >= 0) {
-                return; // dequeued after the answer was due: never start it
-            }
-            started = true;
-            try {
-                rule.apply(request, patch);
-            } catch (OutOfMemoryError e) {
-                throw e;
-            } catch (Throwable e) {
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                error = e;
-            } finally {
-                elapsedNanos = System.nanoTime() - startedNanos;
-                finished = true;
-            }
-        }
-
-        void await() {
-            if (rejected || inline) {
-                return;
-            }
-            try {
-                future.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (TimeoutException e) {
-                timedOut = true;
-                future.cancel(true);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                timedOut = true;
-                future.cancel(true);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                error = e.getCause() != null ? e.getCause() : e;
-            }
-        }
-
-        /** A snapshot taken once, after {@link #await()}; later writes by an abandoned rule are ignored. */
-        RuleOutcome outcome() {
-            if (rejected || !started) {
-                return new RuleOutcome(rule.name(), RuleStatus.SKIPPED, 0, List.of(), Optional.empty(), Duration.ZERO);
-            }
-            if (timedOut || !finished) {
-                Duration ran = Duration.ofNanos(System.nanoTime() - startedNanos);
-                return new RuleOutcome(rule.name(), RuleStatus.TIMED_OUT, 0, List.of(), Optional.empty(), ran);
-            }
-            Duration ran = Duration.ofNanos(elapsedNanos);
-            if (error != null) {
-                return new RuleOutcome(rule.name(), RuleStatus.FAILED, 0, List.of(), Optional.of(error), ran);
-            }
-            return new RuleOutcome(rule.name(), RuleStatus.NO_CHANGE, 0, List.of(), Optional.empty(), ran);
-        }
     }
 
     /** Configures a {@link TokenHook}; validates eagerly. */

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/** Every behaviour through {@link TokenHookEndpoint#handle(HookHttpRequest)}; {@link TokenHookEndpointAsyncTest} reruns them through the callback form. */
 class TokenHookEndpointTest {
 
     private static final Map<String, String> PATIENTS = Map.of("isaac.brock@example.com", "1234");
@@ -38,6 +39,11 @@ class TokenHookEndpointTest {
         }
     }
 
+    /** One call, the way this test class makes it. */
+    HookHttpResponse call(TokenHookEndpoint target, HookHttpRequest request) {
+        return target.handle(request);
+    }
+
     private TokenHookEndpoint endpoint(TokenHook.Builder hook) {
         endpoint = TokenHookEndpoint.builder(hook.build())
                 .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
@@ -52,7 +58,7 @@ class TokenHookEndpointTest {
 
     @Test
     void patientGetsExtPatientIdInTheIdToken() {
-        HookHttpResponse response = patientEndpoint().handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(patientEndpoint(), post(signIn("isaac.brock@example.com")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("{\"commands\":[{\"type\":\"com.okta.identity.patch\",\"value\":"
@@ -65,8 +71,8 @@ class TokenHookEndpointTest {
     void nonPatientAndClientCredentialsGetNoChange() {
         TokenHookEndpoint hook = patientEndpoint();
 
-        assertThat(hook.handle(post(signIn("someone@example.com"))).bodyText()).isEqualTo("{}");
-        assertThat(hook.handle(post(TestRequests.clientCredentials())).bodyText()).isEqualTo("{}");
+        assertThat(call(hook, post(signIn("someone@example.com"))).bodyText()).isEqualTo("{}");
+        assertThat(call(hook, post(TestRequests.clientCredentials())).bodyText()).isEqualTo("{}");
     }
 
     @Test
@@ -74,8 +80,8 @@ class TokenHookEndpointTest {
         TokenHookEndpoint hook = patientEndpoint();
         String body = signIn("isaac.brock@example.com");
 
-        HookHttpResponse missing = hook.handle(post(body, Map.of("Content-Type", List.of("application/json"))));
-        HookHttpResponse wrong = hook.handle(post(body, Map.of("authorization", List.of("Basic nope"),
+        HookHttpResponse missing = call(hook, post(body, Map.of("Content-Type", List.of("application/json"))));
+        HookHttpResponse wrong = call(hook, post(body, Map.of("authorization", List.of("Basic nope"),
                 "Content-Type", List.of("application/json"))));
 
         assertThat(missing.status()).isEqualTo(401);
@@ -85,7 +91,7 @@ class TokenHookEndpointTest {
 
     @Test
     void headerNameMatchesInAnyCase() {
-        HookHttpResponse response = patientEndpoint().handle(post(signIn("isaac.brock@example.com"),
+        HookHttpResponse response = call(patientEndpoint(), post(signIn("isaac.brock@example.com"),
                 Map.of("AUTHORIZATION", List.of(SECRET), "content-type", List.of("application/json; charset=UTF-8"))));
 
         assertThat(response.status()).isEqualTo(200);
@@ -93,7 +99,7 @@ class TokenHookEndpointTest {
 
     @Test
     void getIs405WithAllowHeader() {
-        HookHttpResponse response = patientEndpoint().handle(HookHttpRequest.of("GET",
+        HookHttpResponse response = call(patientEndpoint(), HookHttpRequest.of("GET",
                 Map.of("Authorization", List.of(SECRET)), new byte[0]));
 
         assertThat(response.status()).isEqualTo(405);
@@ -105,11 +111,11 @@ class TokenHookEndpointTest {
         TokenHookEndpoint hook = patientEndpoint();
         String body = signIn("isaac.brock@example.com");
 
-        assertThat(hook.handle(post(body, Map.of("Authorization", List.of(SECRET),
+        assertThat(call(hook, post(body, Map.of("Authorization", List.of(SECRET),
                 "Content-Type", List.of("text/plain")))).status()).isEqualTo(415);
-        assertThat(hook.handle(post(body, Map.of("Authorization", List.of(SECRET),
+        assertThat(call(hook, post(body, Map.of("Authorization", List.of(SECRET),
                 "Content-Type", List.of("application/json; charset=ISO-8859-1")))).status()).isEqualTo(415);
-        assertThat(hook.handle(post(body, Map.of("Authorization", List.of(SECRET)))).status()).isEqualTo(415);
+        assertThat(call(hook, post(body, Map.of("Authorization", List.of(SECRET)))).status()).isEqualTo(415);
     }
 
     @Test
@@ -117,15 +123,15 @@ class TokenHookEndpointTest {
         TokenHookEndpoint hook = patientEndpoint();
         String huge = "{\"pad\":\"" + "x".repeat(70 * 1024) + "\"}";
 
-        assertThat(hook.handle(post(huge)).status()).isEqualTo(413);
-        assertThat(hook.handle(post("{}", Map.of("Authorization", List.of(SECRET), "Content-Type",
+        assertThat(call(hook, post(huge)).status()).isEqualTo(413);
+        assertThat(call(hook, post("{}", Map.of("Authorization", List.of(SECRET), "Content-Type",
                 List.of("application/json"), "Content-Length", List.of("999999")))).status()).isEqualTo(413);
     }
 
     @Test
     void oversizeBodyIsNotReadPastTheLimit() {
         CountingStream body = new CountingStream(new byte[1024 * 1024]);
-        HookHttpResponse response = patientEndpoint().handle(new HookHttpRequest("POST",
+        HookHttpResponse response = call(patientEndpoint(), new HookHttpRequest("POST",
                 name -> name.equalsIgnoreCase("Authorization") ? List.of(SECRET)
                         : name.equalsIgnoreCase("Content-Type") ? List.of("application/json") : List.of(),
                 body));
@@ -137,14 +143,14 @@ class TokenHookEndpointTest {
     @Test
     void unauthenticatedBodyIsNeverRead() {
         CountingStream body = new CountingStream("{}".getBytes(StandardCharsets.UTF_8));
-        patientEndpoint().handle(new HookHttpRequest("POST", name -> List.of(), body));
+        call(patientEndpoint(), new HookHttpRequest("POST", name -> List.of(), body));
 
         assertThat(body.read).isZero();
     }
 
     @Test
     void malformedJsonIs400WithAReasonAndNoEcho() {
-        HookHttpResponse response = patientEndpoint().handle(post("{\"eventId\": \"SECRET-VALUE\", oops"));
+        HookHttpResponse response = call(patientEndpoint(), post("{\"eventId\": \"SECRET-VALUE\", oops"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.bodyText()).startsWith("{\"reason\":\"Malformed JSON at line 1").doesNotContain("SECRET-VALUE");
@@ -152,7 +158,7 @@ class TokenHookEndpointTest {
 
     @Test
     void wrongTypeIs400NamingTheLocation() {
-        HookHttpResponse response = patientEndpoint().handle(post("{\"data\":{\"context\":{\"user\":\"alice-private\"}}}"));
+        HookHttpResponse response = call(patientEndpoint(), post("{\"data\":{\"context\":{\"user\":\"alice-private\"}}}"));
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.bodyText()).contains("data.context.user").doesNotContain("alice-private");
@@ -167,7 +173,7 @@ class TokenHookEndpointTest {
                 })
                 .rule(PATIENT_RULE));
 
-        HookHttpResponse response = hook.handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(hook, post(signIn("isaac.brock@example.com")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).contains("extPatientId").doesNotContain("half").doesNotContain("alice");
@@ -190,7 +196,7 @@ class TokenHookEndpointTest {
                 }));
 
         long start = System.nanoTime();
-        HookHttpResponse response = hook.handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(hook, post(signIn("isaac.brock@example.com")));
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(response.status()).isEqualTo(200);
@@ -206,7 +212,7 @@ class TokenHookEndpointTest {
                 .onRuleFailure(RuleFailurePolicy.DENY)
                 .rule("sleepy", (request, patch) -> Thread.sleep(10_000)));
 
-        HookHttpResponse response = hook.handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(hook, post(signIn("isaac.brock@example.com")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("{\"error\":{\"errorSummary\":\"" + TokenHook.FAILURE_DENIAL_SUMMARY
@@ -219,7 +225,7 @@ class TokenHookEndpointTest {
                 .rule("sneaky", (request, patch) -> patch.idToken().replace("sub", "someone-else").add("ok", 1))
                 .rule(PATIENT_RULE));
 
-        HookHttpResponse response = hook.handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(hook, post(signIn("isaac.brock@example.com")));
 
         assertThat(response.bodyText()).contains("extPatientId").doesNotContain("someone-else").doesNotContain("\"ok\"");
     }
@@ -229,7 +235,7 @@ class TokenHookEndpointTest {
         TokenHookEndpoint hook = endpoint(TokenHook.builder()
                 .rule("gate", (request, patch) -> patch.deny("Not allowed to use this app")));
 
-        HookHttpResponse response = hook.handle(post(signIn("isaac.brock@example.com")));
+        HookHttpResponse response = call(hook, post(signIn("isaac.brock@example.com")));
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyText()).isEqualTo("{\"error\":{\"errorSummary\":\"Not allowed to use this app\"}}");
@@ -243,7 +249,7 @@ class TokenHookEndpointTest {
                 .hasMessageContaining("tokenhook.auth.header.secrets");
 
         endpoint = TokenHookEndpoint.builder(hook).allowUnauthenticated().build();
-        assertThat(endpoint.handle(post(signIn("x@example.com"), Map.of("Content-Type",
+        assertThat(call(endpoint, post(signIn("x@example.com"), Map.of("Content-Type",
                 List.of("application/json")))).status()).isEqualTo(200);
     }
 
@@ -263,11 +269,11 @@ class TokenHookEndpointTest {
                 .listener(events::add)
                 .build();
 
-        endpoint.handle(post(signIn("isaac.brock@example.com")));
-        endpoint.handle(post(signIn("blocked@example.com")));
-        endpoint.handle(post(signIn("nobody@example.com")));
-        endpoint.handle(post("{}", Map.of("Content-Type", List.of("application/json"))));
-        endpoint.handle(post("[1]"));
+        call(endpoint, post(signIn("isaac.brock@example.com")));
+        call(endpoint, post(signIn("blocked@example.com")));
+        call(endpoint, post(signIn("nobody@example.com")));
+        call(endpoint, post("{}", Map.of("Content-Type", List.of("application/json"))));
+        call(endpoint, post("[1]"));
 
         assertThat(events).extracting(HookEvent::outcome).containsExactly(HookOutcome.PATCHED, HookOutcome.DENIED,
                 HookOutcome.NO_CHANGE, HookOutcome.UNAUTHENTICATED, HookOutcome.REJECTED);

@@ -1,0 +1,137 @@
+package dev.tokenhook.core.rule;
+
+import dev.tokenhook.core.TokenHookRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
+
+/**
+ * One request through every rule. Finished exactly once: by whichever thread ends the last rule, or
+ * at the deadline by whoever watches it ({@link #expire()}), with the rules still running cut off.
+ * The finishing thread merges and hands the result to {@code whenDone}.
+ */
+final class RuleCall {
+
+    private final TokenHookRequest request;
+    private final long startNanos;
+    private final long deadlineNanos;
+    private final RuleMerger merger;
+    private final BiConsumer<? super HookResult, ? super Throwable> whenDone;
+    private final List<RuleRun> runs;
+    private final List<RuleRun> onCaller;
+    private final AtomicInteger pending;
+    private final AtomicBoolean finished = new AtomicBoolean();
+    private volatile Watchdog watchdog;
+
+    /**
+     * @param callerRunsOneBlockingRule whether the calling thread also runs the first blocking rule
+     *     (it always runs the {@link ClaimRule.NonBlocking} ones)
+     */
+    RuleCall(TokenHookRequest request, long startNanos, long deadlineNanos, List<ClaimRule> rules,
+            boolean callerRunsOneBlockingRule, RuleMerger merger, BiConsumer<? super HookResult, ? super Throwable> whenDone) {
+        this.request = request;
+        this.startNanos = startNanos;
+        this.deadlineNanos = deadlineNanos;
+        this.merger = merger;
+        this.whenDone = whenDone;
+        this.runs = new ArrayList<>(rules.size());
+        this.onCaller = new ArrayList<>(2);
+        this.pending = new AtomicInteger(rules.size());
+        RuleRun blockingOnCaller = null;
+        for (ClaimRule rule : rules) {
+            RuleRun run = new RuleRun(rule, deadlineNanos);
+            runs.add(run);
+            if (rule instanceof ClaimRule.NonBlocking) {
+                onCaller.add(run);
+            } else if (callerRunsOneBlockingRule && blockingOnCaller == null) {
+                blockingOnCaller = run;
+            }
+        }
+        if (blockingOnCaller != null) {
+            onCaller.add(blockingOnCaller); // last: a slow lookup must not hold up the quick rules
+        }
+    }
+
+    long deadlineNanos() {
+        return deadlineNanos;
+    }
+
+    boolean isFinished() {
+        return finished.get();
+    }
+
+    /** Has the watchdog expire this call at its deadline, unless it finishes before. */
+    void watchBy(Watchdog watchdog) {
+        this.watchdog = watchdog;
+        watchdog.watch(this);
+    }
+
+    /** Hands every rule not run by the caller to the executor; a rule it refuses is skipped. */
+    void handOff(ExecutorService executor) {
+        for (RuleRun run : runs) {
+            if (onCaller.contains(run)) {
+                continue;
+            }
+            try {
+                run.handedOff(executor.submit(() -> {
+                    run.execute(request);
+                    runEnded();
+                }));
+            } catch (RejectedExecutionException e) {
+                runEnded();
+            }
+        }
+    }
+
+    /** Runs, on the calling thread, the rules it is meant to run. */
+    void runOnCaller() {
+        for (RuleRun run : onCaller) {
+            run.runOnCaller(request);
+            runEnded();
+        }
+        if (runs.isEmpty()) {
+            finish(false);
+        }
+    }
+
+    /** Finishes the call now, at or after the deadline: the rules still running are cut off. */
+    void expire() {
+        finish(true);
+    }
+
+    private void runEnded() {
+        if (pending.decrementAndGet() == 0) {
+            finish(false);
+        }
+    }
+
+    private void finish(boolean expired) {
+        if (!finished.compareAndSet(false, true)) {
+            return;
+        }
+        Watchdog watching = watchdog;
+        if (watching != null) {
+            watching.forget(this);
+        }
+        List<RuleOutcome> snapshots = new ArrayList<>(runs.size());
+        for (RuleRun run : runs) {
+            snapshots.add(run.outcome());
+        }
+        if (expired) {
+            runs.forEach(RuleRun::cut);
+        }
+        HookResult result;
+        try {
+            result = merger.merge(request, runs, snapshots, Duration.ofNanos(System.nanoTime() - startNanos));
+        } catch (RuntimeException | Error e) {
+            whenDone.accept(null, e);
+            return;
+        }
+        whenDone.accept(result, null);
+    }
+}
