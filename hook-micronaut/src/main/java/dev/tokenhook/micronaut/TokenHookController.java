@@ -19,17 +19,20 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Trace;
 import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Serves the token hook at {@code tokenhook.path} (default {@code /okta/token-hook}). It passes method,
  * headers and body bytes to the {@link TokenHookEndpoint} and writes back exactly what it answers:
  * every method (HEAD through GET) and content type is mapped here, so the endpoint, not Micronaut,
  * answers 405 and 415.
- * Calls run on the {@link TaskExecutors#BLOCKING} executor, never on the event loop, because rules may
- * block (a JDBC lookup, say).
+ * Each call is handed once from the event loop to the {@link TaskExecutors#BLOCKING} executor, whose
+ * thread runs the rules (they may block: a JDBC lookup, say); the answer goes back through a
+ * {@link CompletableFuture}, so if a rule hangs, the engine's watchdog still answers at the deadline.
  *
  * <p>Micronaut reads the whole body before the endpoint sees it, up to
  * {@code micronaut.server.max-request-size} (10 MB by default, more than {@code tokenhook.max-body-size}
@@ -40,16 +43,20 @@ import java.util.Optional;
         consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
 @Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
 @Requires(beans = TokenHookEndpoint.class)
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class TokenHookController {
 
     private static final byte[] EMPTY = new byte[0];
 
     private final TokenHookEndpoint endpoint;
+    private final Executor blocking;
 
-    /** @param endpoint the endpoint that decides every answer */
-    public TokenHookController(TokenHookEndpoint endpoint) {
+    /**
+     * @param endpoint the endpoint that decides every answer
+     * @param blocking where the rules run, off the event loop
+     */
+    public TokenHookController(TokenHookEndpoint endpoint, @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.endpoint = endpoint;
+        this.blocking = blocking;
     }
 
     /**
@@ -57,7 +64,7 @@ public class TokenHookController {
      * @return the endpoint's answer
      */
     @Post
-    public HttpResponse<byte[]> post(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> post(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -66,7 +73,7 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Get
-    public HttpResponse<byte[]> get(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> get(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -75,7 +82,7 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Put
-    public HttpResponse<byte[]> put(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> put(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -84,7 +91,7 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Patch
-    public HttpResponse<byte[]> patch(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> patch(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -93,7 +100,7 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Delete
-    public HttpResponse<byte[]> delete(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> delete(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -102,7 +109,7 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Options
-    public HttpResponse<byte[]> options(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> options(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
@@ -111,14 +118,19 @@ public class TokenHookController {
      * @return the endpoint's answer (405)
      */
     @Trace
-    public HttpResponse<byte[]> trace(HttpRequest<byte[]> request) {
+    public CompletableFuture<HttpResponse<byte[]>> trace(HttpRequest<byte[]> request) {
         return handle(request, request.getBody());
     }
 
-    private HttpResponse<byte[]> handle(HttpRequest<?> request, Optional<byte[]> body) {
-        HookHttpResponse answer = endpoint.handle(new HookHttpRequest(request.getMethodName(),
-                name -> request.getHeaders().getAll(name),
-                new ByteArrayInputStream(body.orElse(EMPTY))));
+    private CompletableFuture<HttpResponse<byte[]>> handle(HttpRequest<?> request, Optional<byte[]> body) {
+        HookHttpRequest call = new HookHttpRequest(request.getMethodName(), name -> request.getHeaders().getAll(name),
+                new ByteArrayInputStream(body.orElse(EMPTY)));
+        CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
+        blocking.execute(() -> endpoint.handle(call, response -> answer.complete(toMicronaut(response))));
+        return answer;
+    }
+
+    private static HttpResponse<byte[]> toMicronaut(HookHttpResponse answer) {
         MutableHttpResponse<byte[]> response = HttpResponse.status(HttpStatus.valueOf(answer.status()));
         answer.headers().forEach(response::header);
         return response.body(answer.body());

@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules may block (JDBC), so calls never run on Netty's event loop. With a single event-loop thread,
+ * Rules may block (JDBC), so calls never run on Netty's event loop, and each is handed off only once. With a single event-loop thread,
  * {@value #CALLS} calls whose rule blocks until all {@value #CALLS} have reached it can only all succeed
  * if each call is handled on a thread of its own. No wall-clock assertion: the latch is the proof.
  */
@@ -92,6 +92,8 @@ class OffTheEventLoopTest {
             });
             assertThat(handlerThreads).hasSize(CALLS).allSatisfy(OffTheEventLoopTest::isNotAnEventLoop);
             assertThat(ruleThreads).hasSize(CALLS).allSatisfy(OffTheEventLoopTest::isNotAnEventLoop);
+            // One hand-off per call: the thread that handles the call runs its rule too.
+            assertThat(ruleThreads).isEqualTo(handlerThreads);
         }
     }
 

@@ -1,7 +1,5 @@
 package dev.tokenhook.servlet;
 
-import dev.tokenhook.core.http.HookHttpRequest;
-import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import jakarta.servlet.ServletException;
@@ -9,16 +7,14 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Objects;
 
 /**
  * Serves a token inline hook from any Jakarta Servlet 5.0+ container. It only moves bytes: every method
- * goes to {@link TokenHookEndpoint#handle}, which picks the status; the servlet writes that status, the
- * headers, the content length and the body back.
+ * goes to the {@link TokenHookEndpoint}, which picks the status; the servlet writes that status, the
+ * headers, the content length and the body back. Declare it {@code async-supported} (the registration
+ * helpers do): the rules then run on the container's thread without a hand-off, and the answer still
+ * leaves at the deadline if a rule hangs ({@link ServletExchange}).
  *
  * <p>Two ways to get one. In code, hand it an endpoint (you keep it, and close it when you are done):
  * {@code TokenHookServlets.register(servletContext, config.endpoint(rules), config.path())}. Declared in
@@ -69,26 +65,10 @@ public class TokenHookServlet extends HttpServlet {
         }
     }
 
-    /** Passes every method to the endpoint and writes its answer. */
+    /** Passes every method to the endpoint and writes its answer ({@link ServletExchange}). */
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        HookHttpResponse answer;
-        try (InputStream body = request.getInputStream()) {
-            answer = endpoint.handle(new HookHttpRequest(request.getMethod(), name -> values(request, name), body));
-        }
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
-        response.setContentLength(answer.body().length);
-        try {
-            response.getOutputStream().write(answer.body());
-        } catch (IOException clientGone) {
-            // Okta stopped waiting or the connection broke: nobody is left to answer, and no page to render.
-        }
-    }
-
-    private static List<String> values(HttpServletRequest request, String name) {
-        Enumeration<String> values = request.getHeaders(name);
-        return values == null ? List.of() : Collections.list(values);
+        ServletExchange.serve(endpoint, request, response);
     }
 
     /** Closes the endpoint if this servlet built it. */

@@ -85,6 +85,7 @@ public final class TokenHookServlets {
         if (!registration.addMapping(path).isEmpty()) {
             throw new IllegalStateException(path + " is already mapped to another servlet");
         }
+        registration.setAsyncSupported(true);
         return registration;
     }
 

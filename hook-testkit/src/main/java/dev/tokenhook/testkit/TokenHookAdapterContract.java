@@ -188,6 +188,28 @@ public abstract class TokenHookAdapterContract {
         assertThat(call.elapsed()).isLessThan(BUDGET.plusMillis(1500));
     }
 
+    /** A rule that ignores interrupts (a JDBC driver, say) still cannot hold the answer past the budget. */
+    @Test
+    void ruleIgnoringInterruptsIsCutAtTheTimeBudget() {
+        HookCall call = okta.call(ContractRequests.signIn("evt-stalled", ContractRules.STALLED_USER));
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(call.bodyText()).contains("evt-stalled").doesNotContain("too-late");
+        assertThat(call.elapsed()).isLessThan(BUDGET.plusMillis(1500)).isLessThan(ContractRules.STALL);
+    }
+
+    /**
+     * Quick rules cost no thread hand-off: the adapter uses the endpoint's callback form, so the first
+     * blocking rule runs on the thread serving the call, not on one of the engine's rule threads.
+     */
+    @Test
+    void quickRulesRunWithoutAHandOffToARuleThread() throws IOException {
+        HookCall call = okta.call(ContractRequests.signIn("evt-thread", "isaac.brock@example.com"));
+
+        assertThat(call.status()).isEqualTo(200);
+        assertThat(ContractRules.patientRuleThread("evt-thread")).isNotNull().doesNotStartWith("tokenhook-rule-");
+    }
+
     @Test
     void missingSecretIs401WithoutDetail() {
         HookCall call = okta.send("POST", Map.of("Content-Type", "application/json"),

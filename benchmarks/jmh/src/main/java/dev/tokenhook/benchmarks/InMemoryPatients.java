@@ -43,9 +43,4 @@ public final class InMemoryPatients {
     public ClaimRule rule() {
         return new PatientIdRule(this::patientIdFor);
     }
-
-    /** @return the same rule declared {@link ClaimRule.NonBlocking} (a map lookup never blocks) */
-    public ClaimRule nonBlockingRule() {
-        return ClaimRule.nonBlocking(PatientIdRule.NAME, rule());
-    }
 }

@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,13 +52,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *       of the same answer the pipeline sends (a tree built once): the floor of any JSON hook.</li>
  *   <li>{@code jacksonHook}: the floor plus what a naive hook adds: read the login from the tree, look it
  *       up, build the answer tree. No validation, no limits, no authentication.</li>
- *   <li>{@code endpoint}: the real {@link TokenHookEndpoint#handle}: shared-secret authentication, content
- *       type and size checks, bounded body read, decode, the engine (rule on its executor, merge,
- *       validation, size check), encode, the one-line log (switched off here; see {@link LoggingBenchmark}).</li>
- *   <li>{@code decode}, {@code process}, {@code encode}: the parts; {@code rulesInline} is the engine's own
- *       work (fresh patch, rule, validation, answer) without the executor hand-off.</li>
- *   <li>{@code endpointInline}, {@code processInline}: the same with the rule declared
- *       {@link ClaimRule.NonBlocking}, which the engine runs on the calling thread.</li>
+ *   <li>{@code endpoint}: the real call as the adapters make it, {@code TokenHookEndpoint.handle(request,
+ *       respond)}: shared-secret authentication, content type and size checks, bounded body read, decode,
+ *       the engine (the rule on the calling thread, watched by the watchdog; merge, validation, size
+ *       check), encode, the per-call event (the log line is at DEBUG, off; see {@link LoggingBenchmark}).</li>
+ *   <li>{@code endpointWaiting}: the same through the returning form, {@code handle(request)}: the rule is
+ *       handed to a rule thread while the caller waits.</li>
+ *   <li>{@code decode}, {@code process}/{@code processWaiting}, {@code encode}: the parts; {@code rulesInline}
+ *       is the engine's own work (fresh patch, rule, validation, answer) without any engine.</li>
  * </ul>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -80,9 +83,11 @@ public class PipelineBenchmark {
     ClaimRule rule;
     TokenHook hook;
     TokenHookEndpoint endpoint;
-    TokenHook inlineHook;
-    TokenHookEndpoint inlineEndpoint;
     TokenHookRequest request;
+    HookHttpResponse answered;
+    HookResult processed;
+    final Consumer<HookHttpResponse> respond = response -> answered = response;
+    final BiConsumer<HookResult, Throwable> whenDone = (result, error) -> processed = result;
     List<PatchOperation> operations;
     PatchValidator validator;
     ObjectMapper mapper;
@@ -101,9 +106,6 @@ public class PipelineBenchmark {
         hook = TokenHook.builder().rule(rule).build();
         endpoint = TokenHookEndpoint.builder(hook).authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
                 .build();
-        inlineHook = TokenHook.builder().rule(patients.nonBlockingRule()).build();
-        inlineEndpoint = TokenHookEndpoint.builder(inlineHook)
-                .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET)).build();
         request = TokenHookRequest.fromJson(body);
         validator = PatchValidator.withDefaults();
         HookHttpResponse answer = endpoint();
@@ -112,8 +114,8 @@ public class PipelineBenchmark {
             throw new IllegalStateException("The endpoint did not add the patient's claim: " + answer.status() + " "
                     + text);
         }
-        if (!java.util.Arrays.equals(endpointInline().body(), answer.body())) {
-            throw new IllegalStateException("The inline rule answers differently");
+        if (!java.util.Arrays.equals(endpointWaiting().body(), answer.body())) {
+            throw new IllegalStateException("The returning form answers differently");
         }
         operations = hook.process(request).response().operations();
         mapper = new ObjectMapper();
@@ -129,7 +131,6 @@ public class PipelineBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         endpoint.close();
-        inlineEndpoint.close();
     }
 
     /**
@@ -163,22 +164,29 @@ public class PipelineBenchmark {
         return mapper.writeValueAsBytes(answer);
     }
 
-    /** @return the whole call, as an adapter makes it */
+    /** @return the whole call, as the adapters make it: answered on this thread, no hand-off */
     @Benchmark
     public HookHttpResponse endpoint() {
+        answered = null;
+        endpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)), respond);
+        if (answered == null) {
+            throw new IllegalStateException("Not answered on the calling thread");
+        }
+        return answered;
+    }
+
+    /** @return the whole call through the returning form: the rule on a rule thread, this thread waiting */
+    @Benchmark
+    public HookHttpResponse endpointWaiting() {
         return endpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
     }
 
-    /** @return the whole call, the rule declared non-blocking (run on the calling thread, no hand-off) */
+    /** @return the engine's result, the rule run on this thread under the watchdog */
     @Benchmark
-    public HookHttpResponse endpointInline() {
-        return inlineEndpoint.handle(new HookHttpRequest("POST", headers, new ByteArrayInputStream(body)));
-    }
-
-    /** @return the engine's result with the rule declared non-blocking: no executor hand-off */
-    @Benchmark
-    public HookResult processInline() {
-        return inlineHook.process(request);
+    public HookResult process() {
+        processed = null;
+        hook.process(request, System.nanoTime() + hook.timeBudget().toNanos(), whenDone);
+        return processed;
     }
 
     /** @return the decoded request */
@@ -187,9 +195,9 @@ public class PipelineBenchmark {
         return TokenHookRequest.fromJson(body);
     }
 
-    /** @return the engine's result: the rule on the executor, merge, validation, size check */
+    /** @return the engine's result: the rule on a rule thread, merge, validation, size check */
     @Benchmark
-    public HookResult process() {
+    public HookResult processWaiting() {
         return hook.process(request);
     }
 

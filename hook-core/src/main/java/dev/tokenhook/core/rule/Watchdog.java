@@ -42,10 +42,11 @@ final class Watchdog {
         calls.remove(call);
     }
 
-    /** Stops the thread; calls still watched are finished first. */
+    /** Finishes the calls still watched, on the calling thread, and stops the watchdog's thread. */
     void close() {
         closed = true;
         LockSupport.unpark(thread);
+        calls.forEach(Watchdog::expire);
     }
 
     private void watch() {
@@ -77,7 +78,6 @@ final class Watchdog {
             }
             LockSupport.parkNanos(this, sleep);
         }
-        calls.forEach(Watchdog::expire);
     }
 
     private static void expire(RuleCall call) {

@@ -80,7 +80,7 @@ public final class JettyHookApp implements AutoCloseable {
         connector.setPort(port);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        context.addServlet(new TokenHookServlet(endpoint), config.path());
+        context.addServlet(new TokenHookServlet(endpoint), config.path()).setAsyncSupported(true);
         if ("true".equals(settings.apply(BENCH_FLOOR_KEY))) {
             context.addServlet(new BenchFloorServlet(), BENCH_FLOOR_PATH);
         }
