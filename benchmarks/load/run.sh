@@ -21,7 +21,10 @@
 #                        so the patient rule returns before its database lookup: the hook without the lookup)
 #   REBUILD=0            1: rebuild the example jar even if present (it is otherwise built only when missing)
 #   ENDPOINTS            e.g. "hook" to measure only the hook (default: floor, floor-blocking if served, hook)
-#   HOOK_LOG=on          off: the hook's one INFO line per call is switched off (WARN) in every stack
+#   HOOK_LOG=on          the level of the hook's logger dev.tokenhook in every stack. on: each stack's own
+#                        (INFO: a successful call logs nothing, since successes log at DEBUG; denials and
+#                        refusals log at INFO); debug: DEBUG, one line per successful call too (what "on"
+#                        meant before successes moved to DEBUG); off: WARN
 #   OUT=benchmarks/load/target/<UTC timestamp>   where results.tsv, summary.md and the app logs go
 #
 # Needs: java 17+, wrk (Debian: apt-get install wrk), curl, python3 (to find a free port).
@@ -40,10 +43,13 @@ OUT=${OUT:-"$HERE/target/$(date -u +%Y%m%dT%H%M%SZ)"}
 BODY_FIXTURE=${BODY_FIXTURE:-request-authorization-code}
 BODY="$ROOT/hook-testkit/src/main/resources/dev/tokenhook/testkit/fixtures/$BODY_FIXTURE.json"
 HOOK_LOG=${HOOK_LOG:-on}
-if [ "$HOOK_LOG" = off ]; then
+case "$HOOK_LOG" in
   # Each stack reads its own: Jetty's jetty-slf4j-impl, Spring Boot, Micronaut (logger.levels).
-  JAVA_OPTS="$JAVA_OPTS -Ddev.tokenhook.LEVEL=WARN -Dlogging.level.dev.tokenhook=WARN -Dlogger.levels.dev.tokenhook=WARN"
-fi
+  off) JAVA_OPTS="$JAVA_OPTS -Ddev.tokenhook.LEVEL=WARN -Dlogging.level.dev.tokenhook=WARN -Dlogger.levels.dev.tokenhook=WARN" ;;
+  debug) JAVA_OPTS="$JAVA_OPTS -Ddev.tokenhook.LEVEL=DEBUG -Dlogging.level.dev.tokenhook=DEBUG -Dlogger.levels.dev.tokenhook=DEBUG" ;;
+  on) ;;
+  *) echo "run.sh: HOOK_LOG must be on, debug or off, was '$HOOK_LOG'" >&2; exit 1 ;;
+esac
 HOOK_PATH=/okta/token-hook
 FLOOR_PATH=/bench/floor # and, where the stack has one, /bench/floor-blocking (Micronaut: off the event loop)
 

@@ -18,8 +18,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The typical request through the endpoint with its one INFO line per call built and handed to
- * {@code java.util.logging} (a handler that drops it): what the log line costs besides its I/O.
+ * The typical request through the endpoint with its one line per call (a success's, at DEBUG) built and
+ * handed to {@code java.util.logging} (a handler that drops it): what the log line costs besides its I/O
+ * when an application turns successes' lines on.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -22,6 +22,13 @@ import java.util.Set;
  * status, outcome, rule counts and duration, plus one line per failed rule with its name and the
  * exception class. Never a claim value, a secret, a header or a body.
  *
+ * <p>Levels: a clean success (outcome {@code patched} or {@code no-change}, every rule applied or wrote
+ * nothing) at {@link Level#DEBUG}, since under load that line alone costs several percent of CPU; a
+ * denial, or an answer after any rule failed, was rejected, timed out or was skipped, at
+ * {@link Level#INFO}; a refused request (4xx) at {@link Level#INFO}, except 401 at {@link Level#WARNING};
+ * each failed rule's own line at {@link Level#WARNING}; an engine failure at {@link Level#ERROR}. A
+ * line is only built when its level is enabled.
+ *
  * <p>Why {@code System.Logger}: hook-core must not force a logging library on its users. The JDK
  * routes it to {@code java.util.logging} by default, which Spring Boot bridges to its logging system;
  * {@code slf4j-jdk-platform-logging} or {@code log4j-jpl} route it to SLF4J or Log4j directly.
@@ -91,14 +98,18 @@ public final class ExchangeRecorder {
         HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(), outcome,
                 result.rules(), request.grantType(), minted(request), since(start));
         String eventId = safe(request.eventId());
+        boolean ruleFailed = false;
         for (RuleOutcome rule : result.rules()) {
             if (rule.status().isFailure()) {
+                ruleFailed = true;
                 LOG.log(Level.WARNING, "tokenhook eventId=" + eventId + " rule=" + rule.rule() + " status="
                         + rule.status() + " reason=\"" + rule.reason() + "\" durationMs=" + rule.duration().toMillis());
             }
         }
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.log(Level.INFO, "tokenhook eventId=" + eventId + " status=200 outcome=" + outcome.tag()
+        // DEBUG for a clean success; INFO when Okta is told to refuse the token or a rule did not run cleanly.
+        Level level = outcome == HookOutcome.DENIED || ruleFailed ? Level.INFO : Level.DEBUG;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, "tokenhook eventId=" + eventId + " status=200 outcome=" + outcome.tag()
                     + " applied=" + result.count(RuleStatus.APPLIED)
                     + " failed=" + result.count(RuleStatus.FAILED)
                     + " rejected=" + result.count(RuleStatus.REJECTED)

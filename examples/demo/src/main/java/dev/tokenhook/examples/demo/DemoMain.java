@@ -14,7 +14,10 @@ package dev.tokenhook.examples.demo;
  */
 public final class DemoMain {
 
-    /** The level of the hook's logger, read by Jetty's slf4j backend when it starts: WARN unless kept running. */
+    /**
+     * The level of the hook's logger, read by Jetty's slf4j backend when it starts: WARN unless kept running,
+     * then DEBUG, the level of a successful call's line.
+     */
     private static final String HOOK_LOG_LEVEL = "dev.tokenhook.LEVEL";
 
     private DemoMain() {
@@ -39,8 +42,8 @@ public final class DemoMain {
             return;
         }
         if (options.keepRunning() && System.getProperty(HOOK_LOG_LEVEL) == null) {
-            // Before the first logger exists: the hook then logs one line per call on stderr.
-            System.setProperty(HOOK_LOG_LEVEL, "INFO");
+            // Before the first logger exists: the hook then logs one line per call on stderr (successes at DEBUG).
+            System.setProperty(HOOK_LOG_LEVEL, "DEBUG");
         }
         System.exit(Demo.run(System.out, options));
     }

@@ -2,33 +2,58 @@ package dev.tokenhook.examples.patient;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
  * Creates the {@code patients} table and inserts the scenario's seed rows. Both steps are idempotent
- * and portable (H2, PostgreSQL): {@code CREATE TABLE IF NOT EXISTS}, and an insert that only happens
- * when no row has the same login ignoring case. An app whose database already has the table can skip
- * this class.
+ * and portable (H2, PostgreSQL): {@code CREATE TABLE IF NOT EXISTS}, {@code CREATE UNIQUE INDEX IF NOT
+ * EXISTS}, and an insert that only happens when no row has the same login ignoring case. An app whose
+ * database already has the table can skip this class.
+ *
+ * <p>Logins match ignoring case through the column {@code login_key}: the login lower-cased in Java
+ * ({@link #loginKey(String)}), with the unique index {@code patients_login_key}, so a lookup is one
+ * index probe by equality instead of a scan applying {@code lower(login)} to every row. A table made by
+ * an earlier version (no {@code login_key}) gets the column, its values and the index at the next
+ * {@link #createTable(DataSource)}.
  */
 public final class PatientSchema {
 
     /** The seed rows: login to patient id. */
     public static final Map<String, String> SEED_PATIENTS = seedPatients();
 
+    /** The name of the unique index on {@code login_key}, which every lookup uses. */
+    public static final String LOGIN_KEY_INDEX = "patients_login_key";
+
     static final String CREATE_TABLE = "CREATE TABLE IF NOT EXISTS patients ("
             + "login VARCHAR(320) PRIMARY KEY, "
+            + "login_key VARCHAR(320) NOT NULL, "
             + "patient_id VARCHAR(64) NOT NULL)";
 
+    /** For a table made before {@code login_key} existed; a no-op otherwise. */
+    static final String ADD_LOGIN_KEY = "ALTER TABLE patients ADD COLUMN IF NOT EXISTS login_key VARCHAR(320)";
+
+    static final String ROWS_WITHOUT_KEY = "SELECT login FROM patients WHERE login_key IS NULL";
+
+    static final String SET_LOGIN_KEY = "UPDATE patients SET login_key = ? WHERE login = ?";
+
+    /** Unique: two logins that differ only in case cannot both be patients, so a lookup finds at most one row. */
+    static final String CREATE_LOGIN_KEY_INDEX =
+            "CREATE UNIQUE INDEX IF NOT EXISTS " + LOGIN_KEY_INDEX + " ON patients (login_key)";
+
     /** No MERGE or ON CONFLICT: INSERT ... SELECT ... WHERE NOT EXISTS runs the same on H2 and PostgreSQL. */
-    static final String INSERT_IF_ABSENT = "INSERT INTO patients (login, patient_id) "
-            + "SELECT CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(64)) "
-            + "WHERE NOT EXISTS (SELECT 1 FROM patients WHERE lower(login) = lower(?))";
+    static final String INSERT_IF_ABSENT = "INSERT INTO patients (login, login_key, patient_id) "
+            + "SELECT CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(64)) "
+            + "WHERE NOT EXISTS (SELECT 1 FROM patients WHERE login_key = ?)";
 
     /** SQLState class of integrity-constraint violations: another process inserted the row first. */
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
@@ -45,6 +70,18 @@ public final class PatientSchema {
     }
 
     /**
+     * The value of {@code login_key} for a login, and what a lookup compares: the login lower-cased with
+     * {@link Locale#ROOT}, the same on every machine whatever its default locale. An app that fills the
+     * table itself must store this.
+     *
+     * @param login a login, any case
+     * @return its key
+     */
+    public static String loginKey(String login) {
+        return login.toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Creates the table if it is missing and inserts the {@linkplain #SEED_PATIENTS seed rows} that are
      * absent. Safe to run at every start.
      *
@@ -58,15 +95,43 @@ public final class PatientSchema {
     }
 
     /**
+     * Creates the table and its {@code login_key} index if they are missing; on a table made by an earlier
+     * version, adds {@code login_key} and fills it first.
+     *
      * @param dataSource the database
-     * @throws PatientStoreException if the table cannot be created
+     * @throws PatientStoreException if the table cannot be created, e.g. when an earlier table holds two
+     *     logins that differ only in case (the unique index refuses them: merge them first)
      */
     public static void createTable(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true);
             statement.execute(CREATE_TABLE);
+            statement.execute(ADD_LOGIN_KEY);
+            fillMissingLoginKeys(connection);
+            statement.execute(CREATE_LOGIN_KEY_INDEX);
         } catch (SQLException e) {
             throw new PatientStoreException("Creating the patients table failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** Rows of a table made before {@code login_key}: keyed in Java, exactly as new rows are. */
+    private static void fillMissingLoginKeys(Connection connection) throws SQLException {
+        List<String> logins = new ArrayList<>();
+        try (Statement select = connection.createStatement(); ResultSet rows = select.executeQuery(ROWS_WITHOUT_KEY)) {
+            while (rows.next()) {
+                logins.add(rows.getString(1));
+            }
+        }
+        if (logins.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(SET_LOGIN_KEY)) {
+            for (String login : logins) {
+                update.setString(1, loginKey(login));
+                update.setString(2, login);
+                update.executeUpdate();
+            }
         }
     }
 
@@ -87,9 +152,11 @@ public final class PatientSchema {
                 PreparedStatement insert = connection.prepareStatement(INSERT_IF_ABSENT)) {
             connection.setAutoCommit(true);
             for (Map.Entry<String, String> patient : patients.entrySet()) {
+                String key = loginKey(patient.getKey());
                 insert.setString(1, patient.getKey());
-                insert.setString(2, patient.getValue());
-                insert.setString(3, patient.getKey());
+                insert.setString(2, key);
+                insert.setString(3, patient.getValue());
+                insert.setString(4, key);
                 try {
                     inserted += insert.executeUpdate();
                 } catch (SQLException e) {

@@ -10,8 +10,9 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * Looks a patient id up by user login in the table {@code patients(login, patient_id)} (see
- * {@link PatientSchema}). Logins match ignoring case. Works on any {@link DataSource}, so an app can hand
+ * Looks a patient id up by user login in the table {@code patients(login, login_key, patient_id)} (see
+ * {@link PatientSchema}). Logins match ignoring case: the lookup compares {@link PatientSchema#loginKey(String)}
+ * with the indexed column {@code login_key}, so it is one index probe, not a table scan. Works on any {@link DataSource}, so an app can hand
  * in its own pool; one prepared statement per lookup, portable SQL (H2, PostgreSQL), and a query timeout
  * so a stalled database cannot hold a hook call for long. Thread-safe.
  */
@@ -20,9 +21,12 @@ public final class PatientStore {
     /** Query timeout unless another is given: well inside the hook's time budget. */
     public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(2);
 
-    /** Ordered so that the answer is stable even if a table holds logins that differ only in case. */
-    static final String SELECT_PATIENT_ID =
-            "SELECT patient_id FROM patients WHERE lower(login) = lower(?) ORDER BY login";
+    /**
+     * Equality on the indexed key. No ORDER BY: it used to make the answer stable when a table held logins
+     * that differed only in case; now the unique index on {@code login_key} forbids such rows, so at most
+     * one row matches.
+     */
+    static final String SELECT_PATIENT_ID = "SELECT patient_id FROM patients WHERE login_key = ?";
 
     private final DataSource dataSource;
     private final int queryTimeoutSeconds;
@@ -61,7 +65,7 @@ public final class PatientStore {
                 PreparedStatement select = connection.prepareStatement(SELECT_PATIENT_ID)) {
             select.setQueryTimeout(queryTimeoutSeconds);
             select.setMaxRows(1);
-            select.setString(1, login);
+            select.setString(1, PatientSchema.loginKey(login));
             try (ResultSet rows = select.executeQuery()) {
                 return rows.next() ? Optional.ofNullable(rows.getString(1)) : Optional.empty();
             }
