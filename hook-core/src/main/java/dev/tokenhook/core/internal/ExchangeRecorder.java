@@ -95,29 +95,31 @@ public final class ExchangeRecorder {
             HookHttpResponse response) {
         HookOutcome outcome = result.response().isDenied() ? HookOutcome.DENIED
                 : result.response().isNoChange() ? HookOutcome.NO_CHANGE : HookOutcome.PATCHED;
-        HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(), outcome,
-                result.rules(), request.grantType(), minted(request), since(start));
-        String eventId = safe(request.eventId());
+        Duration duration = since(start);
         boolean ruleFailed = false;
         for (RuleOutcome rule : result.rules()) {
             if (rule.status().isFailure()) {
                 ruleFailed = true;
-                LOG.log(Level.WARNING, "tokenhook eventId=" + eventId + " rule=" + rule.rule() + " status="
-                        + rule.status() + " reason=\"" + rule.reason() + "\" durationMs=" + rule.duration().toMillis());
+                LOG.log(Level.WARNING, "tokenhook eventId=" + safe(request.eventId()) + " rule=" + rule.rule()
+                        + " status=" + rule.status() + " reason=\"" + rule.reason() + "\" durationMs="
+                        + rule.duration().toMillis());
             }
         }
         // DEBUG for a clean success; INFO when Okta is told to refuse the token or a rule did not run cleanly.
         Level level = outcome == HookOutcome.DENIED || ruleFailed ? Level.INFO : Level.DEBUG;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, "tokenhook eventId=" + eventId + " status=200 outcome=" + outcome.tag()
+            LOG.log(level, "tokenhook eventId=" + safe(request.eventId()) + " status=200 outcome=" + outcome.tag()
                     + " applied=" + result.count(RuleStatus.APPLIED)
                     + " failed=" + result.count(RuleStatus.FAILED)
                     + " rejected=" + result.count(RuleStatus.REJECTED)
                     + " timedOut=" + result.count(RuleStatus.TIMED_OUT)
                     + " skipped=" + result.count(RuleStatus.SKIPPED)
-                    + " durationMs=" + event.duration().toMillis());
+                    + " durationMs=" + duration.toMillis());
         }
-        publish(event);
+        if (!listeners.isEmpty()) {
+            publish(new HookEvent(Optional.ofNullable(request.eventId()), response.status(), outcome, result.rules(),
+                    request.grantType(), minted(request), duration));
+        }
         return response;
     }
 
