@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class TokenPatch {
 
     private final List<PatchOperation> operations = new ArrayList<>(4);
-    private final Map<String, Object> debugContext = new LinkedHashMap<>();
+    private Map<String, Object> debugContext; // most rules never write one
     private final TokenEditor idToken = new TokenEditor(this, TokenType.ID_TOKEN);
     private final TokenEditor accessToken = new TokenEditor(this, TokenType.ACCESS_TOKEN);
     private HookError denial;
@@ -85,6 +85,9 @@ public final class TokenPatch {
         if (key == null || key.isEmpty()) {
             throw new InvalidPatchException("debugContext keys must not be empty");
         }
+        if (debugContext == null) {
+            debugContext = new LinkedHashMap<>();
+        }
         debugContext.put(key, JsonValues.checked(value, "debugContext." + key));
         return this;
     }
@@ -105,11 +108,11 @@ public final class TokenPatch {
 
     /** @return the debug entries, read-only */
     public Map<String, Object> debugContext() {
-        return Values.readOnlyMap(debugContext);
+        return debugContext == null ? Map.of() : Values.readOnlyMap(debugContext);
     }
 
     /** @return whether nothing at all was written */
     public boolean isEmpty() {
-        return operations.isEmpty() && denial == null && debugContext.isEmpty();
+        return operations.isEmpty() && denial == null && (debugContext == null || debugContext.isEmpty());
     }
 }

@@ -2,7 +2,6 @@ package dev.tokenhook.core.rule;
 
 import dev.tokenhook.core.TokenHookRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -22,8 +21,9 @@ final class RuleCall {
     private final long deadlineNanos;
     private final RuleMerger merger;
     private final BiConsumer<? super HookResult, ? super Throwable> whenDone;
-    private final List<RuleRun> runs;
-    private final List<RuleRun> onCaller;
+    private final RuleRun[] runs;
+    /** The blocking rule the calling thread runs, after the non-blocking ones; may be null. */
+    private final RuleRun blockingOnCaller;
     private final AtomicInteger pending;
     private final AtomicBoolean finished = new AtomicBoolean();
     private volatile Watchdog watchdog;
@@ -39,22 +39,21 @@ final class RuleCall {
         this.deadlineNanos = deadlineNanos;
         this.merger = merger;
         this.whenDone = whenDone;
-        this.runs = new ArrayList<>(rules.size());
-        this.onCaller = new ArrayList<>(2);
-        this.pending = new AtomicInteger(rules.size());
-        RuleRun blockingOnCaller = null;
-        for (ClaimRule rule : rules) {
-            RuleRun run = new RuleRun(rule, deadlineNanos);
-            runs.add(run);
-            if (rule instanceof ClaimRule.NonBlocking) {
-                onCaller.add(run);
-            } else if (callerRunsOneBlockingRule && blockingOnCaller == null) {
-                blockingOnCaller = run;
+        this.runs = new RuleRun[rules.size()];
+        this.pending = new AtomicInteger(runs.length);
+        RuleRun blocking = null;
+        for (int i = 0; i < runs.length; i++) {
+            ClaimRule rule = rules.get(i);
+            runs[i] = new RuleRun(rule, deadlineNanos);
+            if (callerRunsOneBlockingRule && blocking == null && !(rule instanceof ClaimRule.NonBlocking)) {
+                blocking = runs[i];
             }
         }
-        if (blockingOnCaller != null) {
-            onCaller.add(blockingOnCaller); // last: a slow lookup must not hold up the quick rules
-        }
+        this.blockingOnCaller = blocking;
+    }
+
+    private boolean runsOnCaller(RuleRun run) {
+        return run == blockingOnCaller || run.rule() instanceof ClaimRule.NonBlocking;
     }
 
     long deadlineNanos() {
@@ -74,7 +73,7 @@ final class RuleCall {
     /** Hands every rule not run by the caller to the executor; a rule it refuses is skipped. */
     void handOff(ExecutorService executor) {
         for (RuleRun run : runs) {
-            if (onCaller.contains(run)) {
+            if (runsOnCaller(run)) {
                 continue;
             }
             try {
@@ -88,13 +87,22 @@ final class RuleCall {
         }
     }
 
-    /** Runs, on the calling thread, the rules it is meant to run. */
+    /**
+     * Runs, on the calling thread, the rules it is meant to run: the non-blocking ones, then the blocking
+     * one (last, so a slow lookup does not hold up the quick rules).
+     */
     void runOnCaller() {
-        for (RuleRun run : onCaller) {
-            run.runOnCaller(request);
+        for (RuleRun run : runs) {
+            if (run.rule() instanceof ClaimRule.NonBlocking) {
+                run.runOnCaller(request);
+                runEnded();
+            }
+        }
+        if (blockingOnCaller != null) {
+            blockingOnCaller.runOnCaller(request);
             runEnded();
         }
-        if (runs.isEmpty()) {
+        if (runs.length == 0) {
             finish(false);
         }
     }
@@ -118,12 +126,14 @@ final class RuleCall {
         if (watching != null) {
             watching.forget(this);
         }
-        List<RuleOutcome> snapshots = new ArrayList<>(runs.size());
-        for (RuleRun run : runs) {
-            snapshots.add(run.outcome());
+        RuleOutcome[] snapshots = new RuleOutcome[runs.length];
+        for (int i = 0; i < runs.length; i++) {
+            snapshots[i] = runs[i].outcome();
         }
         if (expired) {
-            runs.forEach(RuleRun::cut);
+            for (RuleRun run : runs) {
+                run.cut();
+            }
         }
         HookResult result;
         try {

@@ -30,19 +30,19 @@ final class RuleMerger {
     /**
      * @param request the request being answered
      * @param runs the rules' runs, in rule order
-     * @param snapshots each run's {@link RuleRun#outcome()}, taken once
+     * @param snapshots each run's {@link RuleRun#outcome()}, taken once; replaced by the final outcomes
      * @param duration time spent so far
      * @return the answer and each rule's final outcome
      */
-    HookResult merge(TokenHookRequest request, List<RuleRun> runs, List<RuleOutcome> snapshots, Duration duration) {
+    HookResult merge(TokenHookRequest request, RuleRun[] runs, RuleOutcome[] snapshots, Duration duration) {
         List<PatchOperation> accepted = new ArrayList<>();
         Map<String, Object> debug = new LinkedHashMap<>();
-        List<RuleOutcome> outcomes = new ArrayList<>(runs.size());
+        RuleOutcome[] outcomes = snapshots; // each replaced by its final outcome, in place
         HookError denial = null;
         boolean failed = false;
-        for (int i = 0; i < runs.size(); i++) {
-            RuleRun run = runs.get(i);
-            RuleOutcome outcome = snapshots.get(i);
+        for (int i = 0; i < runs.length; i++) {
+            RuleRun run = runs[i];
+            RuleOutcome outcome = snapshots[i];
             // A rule that ran to completion reports NO_CHANGE until its patch is validated here.
             if (outcome.status() == RuleStatus.NO_CHANGE) {
                 List<PatchOperation> ops = run.patch().operations();
@@ -62,7 +62,7 @@ final class RuleMerger {
                 }
             }
             failed |= outcome.status().isFailure();
-            outcomes.add(outcome);
+            outcomes[i] = outcome;
         }
         TokenHookResponse response;
         if (denial != null) {
@@ -74,25 +74,25 @@ final class RuleMerger {
         } else {
             response = fitToSize(accepted, debug, runs, outcomes);
         }
-        return new HookResult(response, outcomes, duration);
+        return new HookResult(response, List.of(outcomes), duration);
     }
 
     /** Drops the last contributing rules until the answer is under Okta's 256 KB limit. */
     private TokenHookResponse fitToSize(List<PatchOperation> accepted, Map<String, Object> debug,
-            List<RuleRun> runs, List<RuleOutcome> outcomes) {
+            RuleRun[] runs, RuleOutcome[] outcomes) {
         TokenHookResponse response = TokenHookResponse.of(accepted, debug);
-        for (int i = runs.size() - 1; i >= 0; i--) {
+        for (int i = runs.length - 1; i >= 0; i--) {
             Optional<PatchViolation> tooLarge = PatchValidator.checkSize(response.toJson().length);
             if (tooLarge.isEmpty()) {
                 return response;
             }
-            RuleOutcome outcome = outcomes.get(i);
+            RuleOutcome outcome = outcomes[i];
             if (outcome.status() != RuleStatus.APPLIED) {
                 continue;
             }
-            accepted.removeAll(runs.get(i).patch().operations());
-            runs.get(i).patch().debugContext().keySet().forEach(debug::remove);
-            outcomes.set(i, withStatus(outcome, RuleStatus.REJECTED, 0, List.of(tooLarge.get())));
+            accepted.removeAll(runs[i].patch().operations());
+            runs[i].patch().debugContext().keySet().forEach(debug::remove);
+            outcomes[i] = withStatus(outcome, RuleStatus.REJECTED, 0, List.of(tooLarge.get()));
             if (failurePolicy != RuleFailurePolicy.DROP_RULE) {
                 return failurePolicy == RuleFailurePolicy.DENY ? failureDenial() : TokenHookResponse.noChange();
             }
