@@ -205,6 +205,9 @@ public final class TokenHookEndpoint implements AutoCloseable {
         if (contentType == null) {
             return false;
         }
+        if (contentType.equalsIgnoreCase("application/json") || contentType.equalsIgnoreCase("application/json; charset=utf-8")) {
+            return true; // what Okta sends, without splitting and lower-casing a copy per call
+        }
         String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
         if (!parts[0].trim().equals("application/json")) {
             return false;
