@@ -19,11 +19,13 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
     /** The header Okta's guides use. */
     public static final String DEFAULT_HEADER = "Authorization";
 
-    /** Never updated itself, only cloned (thread-safe); {@code null} if the provider cannot clone. */
-    private static final MessageDigest SHA256 = prototype();
+    /** One digest per thread, reset by each {@code digest()}: no per-call state arrays. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(SharedSecretAuthenticator::newSha256);
 
     private final String headerName;
     private final List<byte[]> secretDigests;
+    private final AuthResult matched;
+    private final AuthResult notMatched;
 
     /**
      * @param headerName the configured header name, e.g. {@code Authorization} or {@code X-Okta-Secret}
@@ -46,6 +48,8 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
         }
         this.headerName = headerName.trim();
         this.secretDigests = List.copyOf(digests);
+        this.matched = AuthResult.success("header " + this.headerName);
+        this.notMatched = AuthResult.failure("header " + this.headerName + " does not match");
     }
 
     /**
@@ -75,37 +79,18 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
         for (byte[] digest : secretDigests) {
             match |= MessageDigest.isEqual(digest, presented);
         }
-        return match ? AuthResult.success("header " + headerName) : AuthResult.failure("header " + headerName
-                + " does not match");
+        return match ? matched : notMatched;
     }
 
     private static byte[] sha256(String value) {
-        return newSha256().digest(value.getBytes(StandardCharsets.UTF_8));
+        return SHA256.get().digest(value.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A clone of a prototype where the provider allows it: cheaper than a provider look-up per call. */
     private static MessageDigest newSha256() {
-        if (SHA256 != null) {
-            try {
-                return (MessageDigest) SHA256.clone();
-            } catch (CloneNotSupportedException e) {
-                // fall through to a look-up
-            }
-        }
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
-        }
-    }
-
-    private static MessageDigest prototype() {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.clone(); // only keep a prototype that can be cloned
-            return digest;
-        } catch (NoSuchAlgorithmException | CloneNotSupportedException e) {
-            return null;
         }
     }
 }
