@@ -21,6 +21,7 @@ import dev.tokenhook.core.User;
 import dev.tokenhook.core.UserProfile;
 import dev.tokenhook.core.Values;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,20 +55,74 @@ public final class RequestDecoder {
             throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
         }
         try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(json))) {
-            RequestDecoder decoder = new RequestDecoder(parser);
-            TokenHookRequest request = decoder.readRequest();
-            if (parser.nextToken() != null) {
-                throw new RequestDecodingException("Unexpected content after the JSON object");
-            }
-            return request;
-        } catch (StreamConstraintsException e) {
-            throw new RequestDecodingException("Request exceeds a JSON limit (nesting depth, string, name, number "
-                    + "or document length)", e);
-        } catch (JsonProcessingException e) {
-            throw new RequestDecodingException("Malformed JSON at " + location(e), e);
+            return new RequestDecoder(parser).readDocument(parser.nextToken());
         } catch (IOException e) {
-            throw new RequestDecodingException("Unreadable request body", e);
+            throw refusal(e);
         }
+    }
+
+    /**
+     * Decodes a request body straight from the stream, without copying it into an array first (the parser
+     * reads it through its own recycled buffer). Reads at most {@code maxBytes + 1} bytes. The outcome is
+     * the same as reading the whole body with {@link BoundedBody#read(InputStream, int)} and then calling
+     * {@link #decode(byte[])}: a body that fails to read or is too long is reported as such even when its
+     * beginning is already undecodable (the rest is then read, up to the limit, to find out), and a body
+     * that decodes is read to its end.
+     *
+     * @param body the request body; not closed
+     * @param maxBytes the most bytes accepted, at most {@link JsonLimits#MAX_DOCUMENT_BYTES}
+     * @return the decoded request
+     * @throws BodyTooLargeException if the body is longer than {@code maxBytes} (answer 413)
+     * @throws IOException the exception {@code body} threw, if reading it failed (answer 400)
+     * @throws RequestDecodingException if the body is not a readable token inline hook request (answer 400
+     *     with the message), with the same message as {@link #decode(byte[])} gives for the same bytes
+     */
+    public static TokenHookRequest decode(InputStream body, int maxBytes) throws IOException, BodyTooLargeException {
+        if (maxBytes < 0 || maxBytes > JsonLimits.MAX_DOCUMENT_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + JsonLimits.MAX_DOCUMENT_BYTES);
+        }
+        BoundedInput in = new BoundedInput(java.util.Objects.requireNonNull(body, "body"), maxBytes);
+        RequestDecodingException refused;
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(in))) {
+            JsonToken first = parser.nextToken();
+            if (first == null && in.count() == 0) {
+                throw new RequestDecodingException("Request body is empty");
+            }
+            return new RequestDecoder(parser).readDocument(first);
+        } catch (IOException e) {
+            refused = in.limitPassed() || in.failure() != null ? null : refusal(e);
+        } catch (RequestDecodingException e) {
+            refused = e;
+        }
+        in.drain();
+        if (in.limitPassed()) {
+            throw new BodyTooLargeException(maxBytes);
+        }
+        if (in.failure() != null) {
+            throw in.failure();
+        }
+        throw refused;
+    }
+
+    /** The whole document: one object, then nothing but whitespace. */
+    private TokenHookRequest readDocument(JsonToken first) throws IOException {
+        TokenHookRequest request = readRequest(first);
+        if (parser.nextToken() != null) {
+            throw new RequestDecodingException("Unexpected content after the JSON object");
+        }
+        return request;
+    }
+
+    /** @return what a parser's exception means for the caller, without quoting the input */
+    private static RequestDecodingException refusal(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new RequestDecodingException("Request exceeds a JSON limit (nesting depth, string, name, number "
+                    + "or document length)", e);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return new RequestDecodingException("Malformed JSON at " + location(j), e);
+        }
+        return new RequestDecodingException("Unreadable request body", e);
     }
 
     private static String location(JsonProcessingException e) {
@@ -76,8 +131,8 @@ public final class RequestDecoder {
                 : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
-    private TokenHookRequest readRequest() throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+    private TokenHookRequest readRequest(JsonToken first) throws IOException {
+        if (first != JsonToken.START_OBJECT) {
             throw new RequestDecodingException("Request body must be a JSON object");
         }
         String eventId = null;
