@@ -23,8 +23,7 @@ import dev.tokenhook.core.Values;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +35,15 @@ import java.util.Optional;
  */
 public final class RequestDecoder {
 
+    private static final Object[] EMPTY = {};
+
     private final JsonParser parser;
+    /**
+     * Members and items of the objects and arrays being read, innermost last: each is copied out into an
+     * array of exactly its size once complete, so no collection grows (and is thrown away) while reading.
+     */
+    private Object[] stack = new Object[32];
+    private int top;
 
     private RequestDecoder(JsonParser parser) {
         this.parser = parser;
@@ -273,18 +280,19 @@ public final class RequestDecoder {
     }
 
     private ProtocolRequest readParameters(String where) throws IOException {
-        LinkedHashMap<String, Object> parameters = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-                parameters.put(field, parser.getText());
+                push(field);
+                push(parser.getText());
             } else {
                 parser.skipChildren();
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> strings = (Map) Values.adoptMap(parameters);
+        Map<String, String> strings = (Map) members(base);
         return new ProtocolRequest(strings);
     }
 
@@ -410,20 +418,21 @@ public final class RequestDecoder {
     }
 
     private Map<String, String> readLinks() throws IOException {
-        LinkedHashMap<String, Object> links = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 String href = readMember("data.context.user._links.", "href");
                 if (href != null) {
-                    links.put(field, href);
+                    push(field);
+                    push(href);
                 }
             } else {
                 parser.skipChildren();
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> strings = (Map) Values.adoptMap(links);
+        Map<String, String> strings = (Map) members(base);
         return strings;
     }
 
@@ -476,19 +485,20 @@ public final class RequestDecoder {
     }
 
     private Map<String, GrantedScope> readScopes() throws IOException {
-        LinkedHashMap<String, Object> scopes = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            push(name);
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 String[] scope = readMembers("data.access.scopes.", "id", "action");
-                scopes.put(name, new GrantedScope(scope[0], scope[1]));
+                push(new GrantedScope(scope[0], scope[1]));
             } else {
                 parser.skipChildren();
-                scopes.put(name, new GrantedScope(null, null));
+                push(new GrantedScope(null, null));
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, GrantedScope> typed = (Map) Values.adoptMap(scopes);
+        Map<String, GrantedScope> typed = (Map) members(base);
         return typed;
     }
 
@@ -627,16 +637,25 @@ public final class RequestDecoder {
             parser.skipChildren();
             throw new RequestDecodingException("Invalid request at " + where + member + ": expected an array of strings");
         }
-        List<String> items = new ArrayList<>();
+        int base = top;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonToken item = parser.currentToken();
             if (item.isScalarValue() && item != JsonToken.VALUE_NULL) {
-                items.add(parser.getText());
+                push(parser.getText());
             } else if (item != JsonToken.VALUE_NULL) {
                 parser.skipChildren();
                 throw new RequestDecodingException("Invalid request at " + where + member + "[]: expected a string");
             }
         }
+        int count = top - base;
+        List<String> items = switch (count) {
+            // the model keeps lists as List.copyOf does: these are kept as they are
+            case 0 -> List.of();
+            case 1 -> List.of((String) stack[base]);
+            case 2 -> List.of((String) stack[base], (String) stack[base + 1]);
+            default -> Arrays.asList(Arrays.copyOfRange(stack, base, top, String[].class));
+        };
+        top = base;
         return items;
     }
 
@@ -661,13 +680,35 @@ public final class RequestDecoder {
 
     /** Reads the object the parser is at (START_OBJECT current) into a frozen map of plain values. */
     private Map<String, Object> readObjectValue() throws IOException {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
+            push(parser.currentName());
             parser.nextToken();
-            map.put(field, readValue());
+            Object value = readValue(); // may use the stack above this member: push only once it returns
+            push(value);
         }
-        return Values.adoptMap(map);
+        return members(base);
+    }
+
+    private void push(Object value) {
+        if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = value;
+    }
+
+    /** @return the members pushed since {@code base}, as a frozen map; pops them */
+    private Map<String, Object> members(int base) {
+        Object[] members = top == base ? EMPTY : Arrays.copyOfRange(stack, base, top);
+        top = base;
+        return Values.adoptMembers(members);
+    }
+
+    /** @return the items pushed since {@code base}, as a frozen list; pops them */
+    private List<Object> items(int base) {
+        Object[] items = top == base ? EMPTY : Arrays.copyOfRange(stack, base, top);
+        top = base;
+        return Values.adoptItems(items);
     }
 
     private Object readValue() throws IOException {
@@ -675,11 +716,12 @@ public final class RequestDecoder {
             case START_OBJECT:
                 return readObjectValue();
             case START_ARRAY: {
-                ArrayList<Object> list = new ArrayList<>();
+                int base = top;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue());
+                    Object item = readValue();
+                    push(item);
                 }
-                return Values.adoptList(list);
+                return items(base);
             }
             case VALUE_STRING:
                 return parser.getText();
