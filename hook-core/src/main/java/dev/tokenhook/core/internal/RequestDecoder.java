@@ -286,7 +286,7 @@ public final class RequestDecoder {
             JsonToken token = parser.nextToken();
             if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
                 push(field);
-                push(parser.getText());
+                push(scalarText());
             } else {
                 parser.skipChildren();
             }
@@ -610,10 +610,27 @@ public final class RequestDecoder {
             return null;
         }
         if (token.isScalarValue()) {
-            return parser.getText();
+            return scalarText();
         }
         parser.skipChildren();
         throw new RequestDecodingException("Invalid request at " + where + member + ": expected a string");
+    }
+
+    /**
+     * @return the current scalar token as text; a string value that recurs in every request
+     *     ({@link KnownValues}) as its shared instance, without making a string of it first
+     */
+    private String scalarText() throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            int length = parser.getTextLength();
+            if (length <= KnownValues.MAX_LENGTH) {
+                String known = KnownValues.find(parser.getTextCharacters(), parser.getTextOffset(), length);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        return parser.getText();
     }
 
     private Boolean bool(String where, String member) throws IOException {
@@ -641,7 +658,7 @@ public final class RequestDecoder {
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonToken item = parser.currentToken();
             if (item.isScalarValue() && item != JsonToken.VALUE_NULL) {
-                push(parser.getText());
+                push(scalarText());
             } else if (item != JsonToken.VALUE_NULL) {
                 parser.skipChildren();
                 throw new RequestDecodingException("Invalid request at " + where + member + "[]: expected a string");
@@ -724,7 +741,7 @@ public final class RequestDecoder {
                 return items(base);
             }
             case VALUE_STRING:
-                return parser.getText();
+                return scalarText();
             case VALUE_NUMBER_INT:
                 return switch (parser.getNumberType()) {
                     case INT -> parser.getIntValue();
