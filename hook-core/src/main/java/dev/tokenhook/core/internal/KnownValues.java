@@ -53,7 +53,7 @@ final class KnownValues {
     private KnownValues() {
     }
 
-    private static int slot(int hash, int length) {
+    static int slot(int hash, int length) {
         return (hash ^ (hash >>> 16)) & (length - 1);
     }
 
@@ -64,10 +64,17 @@ final class KnownValues {
      * @return the shared string equal to that text, or {@code null} if it is not a known value
      */
     static String find(char[] chars, int offset, int length) {
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
-        }
+        return find(chars, offset, length, hash(chars, offset, length));
+    }
+
+    /**
+     * @param chars the parser's text buffer
+     * @param offset where the text starts
+     * @param length its length, at most {@link #MAX_LENGTH}
+     * @param hash {@link #hash(char[], int, int)} of the text
+     * @return the shared string equal to that text, or {@code null} if it is not a known value
+     */
+    static String find(char[] chars, int offset, int length, int hash) {
         for (int slot = slot(hash, TABLE.length); ; slot = (slot + 1) & (TABLE.length - 1)) {
             String known = TABLE[slot];
             if (known == null) {
@@ -79,7 +86,16 @@ final class KnownValues {
         }
     }
 
-    private static boolean sameText(String known, char[] chars, int offset, int length) {
+    /** @return what {@link String#hashCode()} gives for the text */
+    static int hash(char[] chars, int offset, int length) {
+        int hash = 0;
+        for (int i = 0; i < length; i++) {
+            hash = 31 * hash + chars[offset + i];
+        }
+        return hash;
+    }
+
+    static boolean sameText(String known, char[] chars, int offset, int length) {
         if (known.length() != length) {
             return false;
         }
