@@ -187,6 +187,26 @@ public class PipelineBenchmark {
         return TokenHookRequest.fromJson(body);
     }
 
+    /**
+     * @return the request decoded straight from the body stream within the endpoint's default limit, as an
+     *     adapter's body arrives (the stream itself, a {@code ByteArrayInputStream}, is counted: 32 bytes)
+     * @throws Exception never: the body decodes
+     */
+    @Benchmark
+    public TokenHookRequest decodeStream() throws Exception {
+        return dev.tokenhook.core.internal.RequestDecoder.decode(new ByteArrayInputStream(body), 256 * 1024);
+    }
+
+    /**
+     * @return what the endpoint does today: the body read into an array of its declared length, then decoded
+     * @throws IOException never
+     */
+    @Benchmark
+    public TokenHookRequest readThenDecode() throws IOException {
+        return TokenHookRequest.fromJson(dev.tokenhook.core.internal.BoundedBody.read(new ByteArrayInputStream(body),
+                256 * 1024, body.length));
+    }
+
     /** @return the engine's result: the rule on the executor, merge, validation, size check */
     @Benchmark
     public HookResult process() {
