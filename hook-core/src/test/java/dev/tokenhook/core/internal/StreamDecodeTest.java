@@ -71,6 +71,18 @@ class StreamDecodeTest {
     }
 
     @Test
+    void decodesEveryJsonEncodingAsTheArrayDoes() throws Exception {
+        String text = SampleRequests.FULL;
+        for (Charset charset : List.of(StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE,
+                Charset.forName("UTF-32BE"), Charset.forName("UTF-32LE"))) {
+            byte[] body = text.getBytes(charset);
+
+            assertThat(RequestDecoder.decode(new Trickle(body, 3), body.length))
+                    .as(charset.name()).isEqualTo(RequestDecoder.decode(body)).isEqualTo(RequestDecoder.decode(FULL));
+        }
+    }
+
+    @Test
     void aBodyOfExactlyTheLimitIsDecodedAndOneByteMoreIsTooLarge() throws Exception {
         Counting exact = new Counting(new ByteArrayInputStream(FULL));
         assertThat(RequestDecoder.decode(exact, FULL.length)).isEqualTo(RequestDecoder.decode(FULL));
