@@ -29,7 +29,7 @@ final class KnownValues {
         "pwd", "mfa", "otp", "sms", "swk", "hwk", "kba", "fpt", "face", "user", "pop", "en_US", "en-US",
     };
 
-    /** Open addressing by {@link String#hashCode()}, at most a quarter full. */
+    /** Open addressing by {@link #hash(char[], int, int)}, at most a quarter full. */
     private static final String[] TABLE;
 
     static {
@@ -37,7 +37,8 @@ final class KnownValues {
         String[] table = new String[Integer.highestOneBit(VALUES.length * 4 - 1) * 2];
         for (String value : VALUES) {
             max = Math.max(max, value.length());
-            int slot = slot(value.hashCode(), table.length);
+            char[] chars = value.toCharArray();
+            int slot = slot(hash(chars, 0, chars.length), table.length);
             while (table[slot] != null) {
                 if (table[slot].equals(value)) {
                     throw new ExceptionInInitializerError("repeated known value: " + value);
@@ -58,13 +59,24 @@ final class KnownValues {
     }
 
     /**
-     * @param chars the parser's text buffer
+     * A hash of the text that costs the same whatever its length: the length and four of its characters
+     * (first, last, middle, first quarter). Enough to tell apart the values of a request; whoever probes
+     * with it compares the text, and bounds the probing where the input chooses the text.
+     *
+     * @param chars characters
      * @param offset where the text starts
-     * @param length its length, at most {@link #MAX_LENGTH}
-     * @return the shared string equal to that text, or {@code null} if it is not a known value
+     * @param length its length
+     * @return the hash
      */
-    static String find(char[] chars, int offset, int length) {
-        return find(chars, offset, length, hash(chars, offset, length));
+    static int hash(char[] chars, int offset, int length) {
+        if (length == 0) {
+            return 0;
+        }
+        int hash = length;
+        hash = 31 * hash + chars[offset];
+        hash = 31 * hash + chars[offset + length - 1];
+        hash = 31 * hash + chars[offset + (length >> 1)];
+        return 31 * hash + chars[offset + (length >> 2)];
     }
 
     /**
@@ -80,21 +92,13 @@ final class KnownValues {
             if (known == null) {
                 return null;
             }
-            if (known.hashCode() == hash && sameText(known, chars, offset, length)) {
+            if (sameText(known, chars, offset, length)) {
                 return known;
             }
         }
     }
 
-    /** @return what {@link String#hashCode()} gives for the text */
-    static int hash(char[] chars, int offset, int length) {
-        int hash = 0;
-        for (int i = 0; i < length; i++) {
-            hash = 31 * hash + chars[offset + i];
-        }
-        return hash;
-    }
-
+    /** @return whether the string holds exactly that text */
     static boolean sameText(String known, char[] chars, int offset, int length) {
         if (known.length() != length) {
             return false;

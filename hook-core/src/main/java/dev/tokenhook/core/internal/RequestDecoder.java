@@ -40,6 +40,7 @@ public final class RequestDecoder {
     private static final int MIN_SHARED_LENGTH = 8;
     private static final int MAX_SHARED_LENGTH = 64;
     private static final int SEEN_SLOTS = 64;
+    private static final int SEEN_PROBES = 4;
 
     private final JsonParser parser;
     /**
@@ -651,7 +652,8 @@ public final class RequestDecoder {
     /**
      * A string value repeated within the document (the user's id and login, the client id, the issuer...
      * each appear up to five times in a typical request) is made once and shared. Only the text of the
-     * document being decoded is remembered, and only while decoding it.
+     * document being decoded is remembered, and only while decoding it. Probing is bounded: text whose
+     * slots are taken by other text (which the sender can arrange) is simply not shared.
      */
     private String shared(char[] chars, int offset, int length, int hash) throws IOException {
         String[] table = seen;
@@ -659,18 +661,22 @@ public final class RequestDecoder {
             table = seen = new String[SEEN_SLOTS];
         }
         int slot = KnownValues.slot(hash, SEEN_SLOTS);
-        for (String s = table[slot]; s != null; s = table[slot]) {
-            if (s.hashCode() == hash && KnownValues.sameText(s, chars, offset, length)) {
+        for (int probe = 0; probe < SEEN_PROBES; probe++) {
+            String s = table[slot];
+            if (s == null) {
+                String text = parser.getText();
+                if (seenCount < SEEN_SLOTS * 3 / 4) {
+                    table[slot] = text;
+                    seenCount++;
+                }
+                return text;
+            }
+            if (KnownValues.sameText(s, chars, offset, length)) {
                 return s;
             }
             slot = (slot + 1) & (SEEN_SLOTS - 1);
         }
-        String text = parser.getText();
-        if (seenCount < SEEN_SLOTS * 3 / 4) {
-            table[slot] = text;
-            seenCount++;
-        }
-        return text;
+        return parser.getText();
     }
 
     private Boolean bool(String where, String member) throws IOException {
