@@ -73,6 +73,21 @@ class DecodedStringSharingTest {
     }
 
     @Test
+    void valuesThatHashAlikeAreStillToldApart() {
+        // same length and same characters where the decoder samples them (first, last, middle, quarter)
+        Map<String, Object> claims = new LinkedHashMap<>();
+        for (int i = 0; i < 100; i++) {
+            String middle = String.format("%03d", i);
+            String value = "a" + middle + "b" + middle + "c" + middle + "d" + middle + "e"; // 17 characters
+            claims.put("c" + i, value);
+            claims.put("d" + i, new String(value.toCharArray()));
+        }
+        byte[] json = Json.bytes(Map.of("data", Map.of("access", Map.of("claims", claims))));
+
+        assertThat(TokenHookRequest.fromJson(json).access().orElseThrow().claims()).isEqualTo(claims);
+    }
+
+    @Test
     void knownValuesAreSharedAndRepeatedValuesSharedWithinOneDocumentOnly() {
         String json = """
                 {"eventType": "com.okta.oauth2.tokens.transform",
