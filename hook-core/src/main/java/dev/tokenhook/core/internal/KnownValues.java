@@ -60,8 +60,8 @@ final class KnownValues {
 
     /**
      * A hash of the text that costs the same whatever its length: the length and four of its characters
-     * (first, last, middle, first quarter). Enough to tell apart the values of a request; whoever probes
-     * with it compares the text, and bounds the probing where the input chooses the text.
+     * (first, last, middle, first quarter). Enough to tell the known values apart (the table is at most a
+     * quarter full); the text is compared before a value is handed out.
      *
      * @param chars characters
      * @param offset where the text starts

@@ -36,11 +36,6 @@ import java.util.Optional;
 public final class RequestDecoder {
 
     private static final Object[] EMPTY = {};
-    /** String values between these lengths are shared within a document: shorter ones are seldom repeated. */
-    private static final int MIN_SHARED_LENGTH = 8;
-    private static final int MAX_SHARED_LENGTH = 64;
-    private static final int SEEN_SLOTS = 64;
-    private static final int SEEN_PROBES = 4;
 
     private final JsonParser parser;
     /**
@@ -49,9 +44,6 @@ public final class RequestDecoder {
      */
     private Object[] stack = new Object[32];
     private int top;
-    /** The string values of this document seen so far ({@link #shared}), open addressing by hash. */
-    private String[] seen;
-    private int seenCount;
 
     private RequestDecoder(JsonParser parser) {
         this.parser = parser;
@@ -631,50 +623,14 @@ public final class RequestDecoder {
     private String scalarText() throws IOException {
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
             int length = parser.getTextLength();
-            if (length <= MAX_SHARED_LENGTH) {
+            if (length <= KnownValues.MAX_LENGTH) {
                 char[] chars = parser.getTextCharacters();
                 int offset = parser.getTextOffset();
-                int hash = KnownValues.hash(chars, offset, length);
-                if (length <= KnownValues.MAX_LENGTH) {
-                    String known = KnownValues.find(chars, offset, length, hash);
-                    if (known != null) {
-                        return known;
-                    }
-                }
-                if (length >= MIN_SHARED_LENGTH) {
-                    return shared(chars, offset, length, hash);
+                String known = KnownValues.find(chars, offset, length, KnownValues.hash(chars, offset, length));
+                if (known != null) {
+                    return known;
                 }
             }
-        }
-        return parser.getText();
-    }
-
-    /**
-     * A string value repeated within the document (the user's id and login, the client id, the issuer...
-     * each appear up to five times in a typical request) is made once and shared. Only the text of the
-     * document being decoded is remembered, and only while decoding it. Probing is bounded: text whose
-     * slots are taken by other text (which the sender can arrange) is simply not shared.
-     */
-    private String shared(char[] chars, int offset, int length, int hash) throws IOException {
-        String[] table = seen;
-        if (table == null) {
-            table = seen = new String[SEEN_SLOTS];
-        }
-        int slot = KnownValues.slot(hash, SEEN_SLOTS);
-        for (int probe = 0; probe < SEEN_PROBES; probe++) {
-            String s = table[slot];
-            if (s == null) {
-                String text = parser.getText();
-                if (seenCount < SEEN_SLOTS * 3 / 4) {
-                    table[slot] = text;
-                    seenCount++;
-                }
-                return text;
-            }
-            if (KnownValues.sameText(s, chars, offset, length)) {
-                return s;
-            }
-            slot = (slot + 1) & (SEEN_SLOTS - 1);
         }
         return parser.getText();
     }
