@@ -743,7 +743,8 @@ public final class RequestDecoder {
                 return items(base);
             }
             case VALUE_STRING:
-                return scalarText();
+                // claims and profile attributes: values are the user's, seldom a known value; not looked up
+                return parser.getText();
             case VALUE_NUMBER_INT:
                 return switch (parser.getNumberType()) {
                     case INT -> parser.getIntValue();
