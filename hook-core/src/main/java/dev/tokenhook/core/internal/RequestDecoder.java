@@ -36,6 +36,9 @@ import java.util.Optional;
 public final class RequestDecoder {
 
     private static final Object[] EMPTY = {};
+    /** OAuth parameters whose values are keywords, looked up among the known values. */
+    private static final java.util.Set<String> KEYWORD_PARAMETERS = java.util.Set.of("response_type",
+            "response_mode", "grant_type", "code_challenge_method");
 
     private final JsonParser parser;
     /**
@@ -156,10 +159,10 @@ public final class RequestDecoder {
             switch (field) {
                 case "eventId" -> eventId = text("eventId");
                 case "eventTime" -> eventTime = text("eventTime");
-                case "eventType" -> eventType = text("eventType");
-                case "eventTypeVersion" -> eventTypeVersion = text("eventTypeVersion");
-                case "cloudEventVersion" -> cloudEventVersion = text("cloudEventVersion");
-                case "contentType" -> contentType = text("contentType");
+                case "eventType" -> eventType = knownText("eventType", "");
+                case "eventTypeVersion" -> eventTypeVersion = knownText("eventTypeVersion", "");
+                case "cloudEventVersion" -> cloudEventVersion = knownText("cloudEventVersion", "");
+                case "contentType" -> contentType = knownText("contentType", "");
                 case "source" -> source = text("source");
                 case "data" -> data = isObject("data") ? readData() : Data.EMPTY;
                 default -> parser.skipChildren();
@@ -229,7 +232,7 @@ public final class RequestDecoder {
             parser.nextToken();
             switch (field) {
                 case "id" -> id = text("data.context.request.id");
-                case "method" -> method = text("data.context.request.method");
+                case "method" -> method = knownText("data.context.request.method", "");
                 case "url" -> url = readUrl();
                 case "ipAddress" -> ipAddress = text("data.context.request.ipAddress");
                 default -> parser.skipChildren();
@@ -266,7 +269,7 @@ public final class RequestDecoder {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "type" -> type = text("data.context.protocol.type");
+                case "type" -> type = knownText("data.context.protocol.type", "");
                 case "request" -> request = isObject("data.context.protocol.request")
                         ? readParameters("data.context.protocol.request") : ProtocolRequest.EMPTY;
                 case "OriginalGrant", "originalGrant" -> originalGrant =
@@ -286,7 +289,7 @@ public final class RequestDecoder {
             JsonToken token = parser.nextToken();
             if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
                 push(field);
-                push(scalarText());
+                push(KEYWORD_PARAMETERS.contains(field) ? scalarText() : parser.getText());
             } else {
                 parser.skipChildren();
             }
@@ -338,7 +341,7 @@ public final class RequestDecoder {
             switch (field) {
                 case "id" -> id = text("data.context.protocol.client.id");
                 case "name" -> name = text("data.context.protocol.client.name");
-                case "type" -> type = text("data.context.protocol.client.type");
+                case "type" -> type = knownText("data.context.protocol.client.type", "");
                 default -> parser.skipChildren();
             }
         }
@@ -368,7 +371,7 @@ public final class RequestDecoder {
                 case "login" -> login = text(where, "login");
                 case "createdAt" -> createdAt = text(where, "createdAt");
                 case "expiresAt" -> expiresAt = text(where, "expiresAt");
-                case "status" -> status = text(where, "status");
+                case "status" -> status = knownText(where, "status");
                 case "lastPasswordVerification" -> lastPassword = text(where, field);
                 case "lastFactorVerification" -> lastFactor = text(where, field);
                 case "amr" -> amr = textList(where, "amr");
@@ -572,7 +575,7 @@ public final class RequestDecoder {
      *
      * @param prefix the object's location with a trailing dot, for error messages
      * @param first the first member wanted
-     * @param second the second member wanted
+     * @param second the second member wanted, a keyword (idp type, scope action): see {@link #knownText}
      * @return their values as text, each null if absent, null or not a scalar
      */
     private String[] readMembers(String prefix, String first, String second) throws IOException {
@@ -584,7 +587,7 @@ public final class RequestDecoder {
             if (scalar && field.equals(first)) {
                 values[0] = text(prefix, field);
             } else if (scalar && field.equals(second)) {
-                values[1] = text(prefix, field);
+                values[1] = knownText(prefix, field);
             } else {
                 parser.skipChildren();
             }
@@ -605,6 +608,23 @@ public final class RequestDecoder {
      */
 
     private String text(String where, String member) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isScalarValue()) {
+            return parser.getText();
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + member + ": expected a string");
+    }
+
+    /**
+     * {@link #text(String, String)} for a member whose value is usually one of a few keywords (the event
+     * type, a method, a protocol, a state, a scope action...): a {@link KnownValues known value} comes back as
+     * its shared instance. Only such members are looked up, so other text costs nothing more.
+     */
+    private String knownText(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
             return null;
