@@ -9,7 +9,9 @@ import dev.tokenhook.core.auth.HookHeaders;
 import dev.tokenhook.core.auth.SharedSecretAuthenticator;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
+import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.internal.RequestDecoder;
 import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.PatchValidator;
 import dev.tokenhook.core.patch.PatchViolation;
@@ -58,7 +60,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *       check), encode, the per-call event (the log line is at DEBUG, off; see {@link LoggingBenchmark}).</li>
  *   <li>{@code endpointWaiting}: the same through the returning form, {@code handle(request)}: the rule is
  *       handed to a rule thread while the caller waits.</li>
- *   <li>{@code decode}, {@code process}/{@code processWaiting}, {@code encode}: the parts; {@code rulesInline}
+ *   <li>{@code decode} (from an array), {@code decodeStream} (from the body stream, as the endpoint does),
+ *       {@code process}/{@code processWaiting}, {@code encode}: the parts; {@code rulesInline}
  *       is the engine's own work (fresh patch, rule, validation, answer) without any engine.</li>
  * </ul>
  */
@@ -193,6 +196,16 @@ public class PipelineBenchmark {
     @Benchmark
     public TokenHookRequest decode() {
         return TokenHookRequest.fromJson(body);
+    }
+
+    /**
+     * @return the request decoded straight from the body stream within the size limit, as the endpoint
+     *     does (the stream, a {@code ByteArrayInputStream}, is counted: 32 bytes)
+     * @throws Exception never: the body decodes
+     */
+    @Benchmark
+    public TokenHookRequest decodeStream() throws Exception {
+        return RequestDecoder.decode(new ByteArrayInputStream(body), TokenHookConfig.DEFAULT_MAX_BODY_SIZE);
     }
 
     /** @return the engine's result: the rule on a rule thread, merge, validation, size check */

@@ -5,10 +5,11 @@ import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
-import dev.tokenhook.core.internal.BoundedBody;
+import dev.tokenhook.core.internal.BodyTooLargeException;
 import dev.tokenhook.core.internal.ExchangeRecorder;
 import dev.tokenhook.core.internal.JsonLimits;
 import dev.tokenhook.core.internal.Reasons;
+import dev.tokenhook.core.internal.RequestDecoder;
 import dev.tokenhook.core.patch.HookError;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.rule.HookResult;
@@ -158,17 +159,12 @@ public final class TokenHookEndpoint implements AutoCloseable {
         if (declaredLength > maxBodySize) {
             return tooLarge(start);
         }
-        byte[] body;
         try {
-            body = BoundedBody.read(request.body(), maxBodySize, declaredLength);
+            return new Admission(RequestDecoder.decode(request.body(), maxBodySize), null);
+        } catch (BodyTooLargeException e) {
+            return tooLarge(start);
         } catch (IOException e) {
             return refused(log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read")));
-        }
-        if (body == null) {
-            return tooLarge(start);
-        }
-        try {
-            return new Admission(TokenHookRequest.fromJson(body), null);
         } catch (RequestDecodingException e) {
             return refused(log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage())));
         }

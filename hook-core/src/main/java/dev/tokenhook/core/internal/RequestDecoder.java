@@ -21,9 +21,9 @@ import dev.tokenhook.core.User;
 import dev.tokenhook.core.UserProfile;
 import dev.tokenhook.core.Values;
 import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +35,18 @@ import java.util.Optional;
  */
 public final class RequestDecoder {
 
+    private static final Object[] EMPTY = {};
+    /** OAuth parameters whose values are keywords, looked up among the known values. */
+    private static final java.util.Set<String> KEYWORD_PARAMETERS = java.util.Set.of("response_type",
+            "response_mode", "grant_type", "code_challenge_method");
+
     private final JsonParser parser;
+    /**
+     * Members and items of the objects and arrays being read, innermost last: each is copied out into an
+     * array of exactly its size once complete, so no collection grows (and is thrown away) while reading.
+     */
+    private Object[] stack = new Object[32];
+    private int top;
 
     private RequestDecoder(JsonParser parser) {
         this.parser = parser;
@@ -54,20 +65,74 @@ public final class RequestDecoder {
             throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
         }
         try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(json))) {
-            RequestDecoder decoder = new RequestDecoder(parser);
-            TokenHookRequest request = decoder.readRequest();
-            if (parser.nextToken() != null) {
-                throw new RequestDecodingException("Unexpected content after the JSON object");
-            }
-            return request;
-        } catch (StreamConstraintsException e) {
-            throw new RequestDecodingException("Request exceeds a JSON limit (nesting depth, string, name, number "
-                    + "or document length)", e);
-        } catch (JsonProcessingException e) {
-            throw new RequestDecodingException("Malformed JSON at " + location(e), e);
+            return new RequestDecoder(parser).readDocument(parser.nextToken());
         } catch (IOException e) {
-            throw new RequestDecodingException("Unreadable request body", e);
+            throw refusal(e);
         }
+    }
+
+    /**
+     * Decodes a request body straight from the stream, without copying it into an array first (the parser
+     * reads it through its own recycled buffer). Reads at most {@code maxBytes + 1} bytes. The outcome is
+     * the same as reading the whole body into an array (refusing more than {@code maxBytes}) and then
+     * calling {@link #decode(byte[])}: a body that fails to read or is too long is reported as such even when its
+     * beginning is already undecodable (the rest is then read, up to the limit, to find out), and a body
+     * that decodes is read to its end.
+     *
+     * @param body the request body; not closed
+     * @param maxBytes the most bytes accepted, at most {@link JsonLimits#MAX_DOCUMENT_BYTES}
+     * @return the decoded request
+     * @throws BodyTooLargeException if the body is longer than {@code maxBytes} (answer 413)
+     * @throws IOException the exception {@code body} threw, if reading it failed (answer 400)
+     * @throws RequestDecodingException if the body is not a readable token inline hook request (answer 400
+     *     with the message), with the same message as {@link #decode(byte[])} gives for the same bytes
+     */
+    public static TokenHookRequest decode(InputStream body, int maxBytes) throws IOException, BodyTooLargeException {
+        if (maxBytes < 0 || maxBytes > JsonLimits.MAX_DOCUMENT_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + JsonLimits.MAX_DOCUMENT_BYTES);
+        }
+        BoundedInput in = new BoundedInput(java.util.Objects.requireNonNull(body, "body"), maxBytes);
+        RequestDecodingException refused;
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.REQUEST_FACTORY.createParser(in))) {
+            JsonToken first = parser.nextToken();
+            if (first == null && in.count() == 0) {
+                throw new RequestDecodingException("Request body is empty");
+            }
+            return new RequestDecoder(parser).readDocument(first);
+        } catch (IOException e) {
+            refused = in.limitPassed() || in.failure() != null ? null : refusal(e);
+        } catch (RequestDecodingException e) {
+            refused = e;
+        }
+        in.drain();
+        if (in.limitPassed()) {
+            throw new BodyTooLargeException(maxBytes);
+        }
+        if (in.failure() != null) {
+            throw in.failure();
+        }
+        throw refused;
+    }
+
+    /** The whole document: one object, then nothing but whitespace. */
+    private TokenHookRequest readDocument(JsonToken first) throws IOException {
+        TokenHookRequest request = readRequest(first);
+        if (parser.nextToken() != null) {
+            throw new RequestDecodingException("Unexpected content after the JSON object");
+        }
+        return request;
+    }
+
+    /** @return what a parser's exception means for the caller, without quoting the input */
+    private static RequestDecodingException refusal(IOException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new RequestDecodingException("Request exceeds a JSON limit (nesting depth, string, name, number "
+                    + "or document length)", e);
+        }
+        if (e instanceof JsonProcessingException j) {
+            return new RequestDecodingException("Malformed JSON at " + location(j), e);
+        }
+        return new RequestDecodingException("Unreadable request body", e);
     }
 
     private static String location(JsonProcessingException e) {
@@ -76,8 +141,8 @@ public final class RequestDecoder {
                 : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
     }
 
-    private TokenHookRequest readRequest() throws IOException {
-        if (parser.nextToken() != JsonToken.START_OBJECT) {
+    private TokenHookRequest readRequest(JsonToken first) throws IOException {
+        if (first != JsonToken.START_OBJECT) {
             throw new RequestDecodingException("Request body must be a JSON object");
         }
         String eventId = null;
@@ -94,10 +159,10 @@ public final class RequestDecoder {
             switch (field) {
                 case "eventId" -> eventId = text("eventId");
                 case "eventTime" -> eventTime = text("eventTime");
-                case "eventType" -> eventType = text("eventType");
-                case "eventTypeVersion" -> eventTypeVersion = text("eventTypeVersion");
-                case "cloudEventVersion" -> cloudEventVersion = text("cloudEventVersion");
-                case "contentType" -> contentType = text("contentType");
+                case "eventType" -> eventType = knownText("eventType", "");
+                case "eventTypeVersion" -> eventTypeVersion = knownText("eventTypeVersion", "");
+                case "cloudEventVersion" -> cloudEventVersion = knownText("cloudEventVersion", "");
+                case "contentType" -> contentType = knownText("contentType", "");
                 case "source" -> source = text("source");
                 case "data" -> data = isObject("data") ? readData() : Data.EMPTY;
                 default -> parser.skipChildren();
@@ -167,7 +232,7 @@ public final class RequestDecoder {
             parser.nextToken();
             switch (field) {
                 case "id" -> id = text("data.context.request.id");
-                case "method" -> method = text("data.context.request.method");
+                case "method" -> method = knownText("data.context.request.method", "");
                 case "url" -> url = readUrl();
                 case "ipAddress" -> ipAddress = text("data.context.request.ipAddress");
                 default -> parser.skipChildren();
@@ -204,7 +269,7 @@ public final class RequestDecoder {
             String field = parser.currentName();
             parser.nextToken();
             switch (field) {
-                case "type" -> type = text("data.context.protocol.type");
+                case "type" -> type = knownText("data.context.protocol.type", "");
                 case "request" -> request = isObject("data.context.protocol.request")
                         ? readParameters("data.context.protocol.request") : ProtocolRequest.EMPTY;
                 case "OriginalGrant", "originalGrant" -> originalGrant =
@@ -218,18 +283,19 @@ public final class RequestDecoder {
     }
 
     private ProtocolRequest readParameters(String where) throws IOException {
-        LinkedHashMap<String, Object> parameters = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             JsonToken token = parser.nextToken();
             if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
-                parameters.put(field, parser.getText());
+                push(field);
+                push(KEYWORD_PARAMETERS.contains(field) ? scalarText() : parser.getText());
             } else {
                 parser.skipChildren();
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> strings = (Map) Values.adoptMap(parameters);
+        Map<String, String> strings = (Map) members(base);
         return new ProtocolRequest(strings);
     }
 
@@ -275,7 +341,7 @@ public final class RequestDecoder {
             switch (field) {
                 case "id" -> id = text("data.context.protocol.client.id");
                 case "name" -> name = text("data.context.protocol.client.name");
-                case "type" -> type = text("data.context.protocol.client.type");
+                case "type" -> type = knownText("data.context.protocol.client.type", "");
                 default -> parser.skipChildren();
             }
         }
@@ -305,7 +371,7 @@ public final class RequestDecoder {
                 case "login" -> login = text(where, "login");
                 case "createdAt" -> createdAt = text(where, "createdAt");
                 case "expiresAt" -> expiresAt = text(where, "expiresAt");
-                case "status" -> status = text(where, "status");
+                case "status" -> status = knownText(where, "status");
                 case "lastPasswordVerification" -> lastPassword = text(where, field);
                 case "lastFactorVerification" -> lastFactor = text(where, field);
                 case "amr" -> amr = textList(where, "amr");
@@ -355,20 +421,21 @@ public final class RequestDecoder {
     }
 
     private Map<String, String> readLinks() throws IOException {
-        LinkedHashMap<String, Object> links = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String field = parser.currentName();
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 String href = readMember("data.context.user._links.", "href");
                 if (href != null) {
-                    links.put(field, href);
+                    push(field);
+                    push(href);
                 }
             } else {
                 parser.skipChildren();
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, String> strings = (Map) Values.adoptMap(links);
+        Map<String, String> strings = (Map) members(base);
         return strings;
     }
 
@@ -421,19 +488,20 @@ public final class RequestDecoder {
     }
 
     private Map<String, GrantedScope> readScopes() throws IOException {
-        LinkedHashMap<String, Object> scopes = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
+            push(name);
             if (parser.nextToken() == JsonToken.START_OBJECT) {
                 String[] scope = readMembers("data.access.scopes.", "id", "action");
-                scopes.put(name, new GrantedScope(scope[0], scope[1]));
+                push(new GrantedScope(scope[0], scope[1]));
             } else {
                 parser.skipChildren();
-                scopes.put(name, new GrantedScope(null, null));
+                push(new GrantedScope(null, null));
             }
         }
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Map<String, GrantedScope> typed = (Map) Values.adoptMap(scopes);
+        Map<String, GrantedScope> typed = (Map) members(base);
         return typed;
     }
 
@@ -507,7 +575,7 @@ public final class RequestDecoder {
      *
      * @param prefix the object's location with a trailing dot, for error messages
      * @param first the first member wanted
-     * @param second the second member wanted
+     * @param second the second member wanted, a keyword (idp type, scope action): see {@link #knownText}
      * @return their values as text, each null if absent, null or not a scalar
      */
     private String[] readMembers(String prefix, String first, String second) throws IOException {
@@ -519,7 +587,7 @@ public final class RequestDecoder {
             if (scalar && field.equals(first)) {
                 values[0] = text(prefix, field);
             } else if (scalar && field.equals(second)) {
-                values[1] = text(prefix, field);
+                values[1] = knownText(prefix, field);
             } else {
                 parser.skipChildren();
             }
@@ -551,6 +619,42 @@ public final class RequestDecoder {
         throw new RequestDecodingException("Invalid request at " + where + member + ": expected a string");
     }
 
+    /**
+     * {@link #text(String, String)} for a member whose value is usually one of a few keywords (the event
+     * type, a method, a protocol, a state, a scope action...): a {@link KnownValues known value} comes back as
+     * its shared instance. Only such members are looked up, so other text costs nothing more.
+     */
+    private String knownText(String where, String member) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token.isScalarValue()) {
+            return scalarText();
+        }
+        parser.skipChildren();
+        throw new RequestDecodingException("Invalid request at " + where + member + ": expected a string");
+    }
+
+    /**
+     * @return the current scalar token as text; a string value that recurs in every request
+     *     ({@link KnownValues}) as its shared instance, without making a string of it first
+     */
+    private String scalarText() throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_STRING) {
+            int length = parser.getTextLength();
+            if (length <= KnownValues.MAX_LENGTH) {
+                char[] chars = parser.getTextCharacters();
+                int offset = parser.getTextOffset();
+                String known = KnownValues.find(chars, offset, length, KnownValues.hash(chars, offset, length));
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        return parser.getText();
+    }
+
     private Boolean bool(String where, String member) throws IOException {
         JsonToken token = parser.currentToken();
         if (token == JsonToken.VALUE_NULL) {
@@ -572,16 +676,25 @@ public final class RequestDecoder {
             parser.skipChildren();
             throw new RequestDecodingException("Invalid request at " + where + member + ": expected an array of strings");
         }
-        List<String> items = new ArrayList<>();
+        int base = top;
         while (parser.nextToken() != JsonToken.END_ARRAY) {
             JsonToken item = parser.currentToken();
             if (item.isScalarValue() && item != JsonToken.VALUE_NULL) {
-                items.add(parser.getText());
+                push(scalarText());
             } else if (item != JsonToken.VALUE_NULL) {
                 parser.skipChildren();
                 throw new RequestDecodingException("Invalid request at " + where + member + "[]: expected a string");
             }
         }
+        int count = top - base;
+        List<String> items = switch (count) {
+            // the model keeps lists as List.copyOf does: these are kept as they are
+            case 0 -> List.of();
+            case 1 -> List.of((String) stack[base]);
+            case 2 -> List.of((String) stack[base], (String) stack[base + 1]);
+            default -> Arrays.asList(Arrays.copyOfRange(stack, base, top, String[].class));
+        };
+        top = base;
         return items;
     }
 
@@ -606,13 +719,35 @@ public final class RequestDecoder {
 
     /** Reads the object the parser is at (START_OBJECT current) into a frozen map of plain values. */
     private Map<String, Object> readObjectValue() throws IOException {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+        int base = top;
         while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
+            push(parser.currentName());
             parser.nextToken();
-            map.put(field, readValue());
+            Object value = readValue(); // may use the stack above this member: push only once it returns
+            push(value);
         }
-        return Values.adoptMap(map);
+        return members(base);
+    }
+
+    private void push(Object value) {
+        if (top == stack.length) {
+            stack = Arrays.copyOf(stack, top * 2);
+        }
+        stack[top++] = value;
+    }
+
+    /** @return the members pushed since {@code base}, as a frozen map; pops them */
+    private Map<String, Object> members(int base) {
+        Object[] members = top == base ? EMPTY : Arrays.copyOfRange(stack, base, top);
+        top = base;
+        return Values.adoptMembers(members);
+    }
+
+    /** @return the items pushed since {@code base}, as a frozen list; pops them */
+    private List<Object> items(int base) {
+        Object[] items = top == base ? EMPTY : Arrays.copyOfRange(stack, base, top);
+        top = base;
+        return Values.adoptItems(items);
     }
 
     private Object readValue() throws IOException {
@@ -620,13 +755,15 @@ public final class RequestDecoder {
             case START_OBJECT:
                 return readObjectValue();
             case START_ARRAY: {
-                ArrayList<Object> list = new ArrayList<>();
+                int base = top;
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    list.add(readValue());
+                    Object item = readValue();
+                    push(item);
                 }
-                return Values.adoptList(list);
+                return items(base);
             }
             case VALUE_STRING:
+                // claims and profile attributes: values are the user's, seldom a known value; not looked up
                 return parser.getText();
             case VALUE_NUMBER_INT:
                 return switch (parser.getNumberType()) {

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 
-/** Reads a request body without ever holding more than the limit plus one byte. */
+/**
+ * Reads a request body into an array without ever holding more than the limit plus one byte: what the
+ * endpoint did before it decoded straight from the stream, kept as the oracle {@link StreamDecodeTest}
+ * compares {@link RequestDecoder#decode(java.io.InputStream, int)} with.
+ */
 public final class BoundedBody {
 
     private static final int FIRST_BUFFER = 8192;
