@@ -30,10 +30,15 @@ final class Watchdog {
         thread.start();
     }
 
-    /** Watches a call until it finishes; call {@link #forget(RuleCall)} once it has. */
+    /**
+     * Watches a call until it finishes; call {@link #forget(RuleCall)} once it has. Once closed, the call is
+     * finished at once (answered without its rules), as nothing would answer it at its deadline.
+     */
     void watch(RuleCall call) {
         calls.add(call);
-        if (idle) {
+        if (closed) {
+            expire(call);
+        } else if (idle) {
             LockSupport.unpark(thread);
         }
     }

@@ -254,6 +254,24 @@ class CallerRunsTest {
         }
     }
 
+    @Test
+    void afterCloseACallIsAnsweredAtOnceWithoutWaitingForADeadlineNobodyWatches() throws Exception {
+        Done done = new Done();
+        TokenHook hook = TokenHook.builder()
+                .rule("first", (request, patch) -> patch.accessToken().add("a", 1))
+                .rule("second", (request, patch) -> patch.accessToken().add("b", 2))
+                .build();
+        hook.process(SIGN_IN, deadlineIn(hook.timeBudget()), (result, error) -> { });
+        hook.close();
+
+        hook.process(SIGN_IN, deadlineIn(hook.timeBudget()), done::accept);
+
+        HookResult result = done.result.get(1, TimeUnit.SECONDS);
+        assertThat(result.rules()).extracting(RuleOutcome::status).containsOnly(RuleStatus.SKIPPED);
+        assertThat(json(result)).isEqualTo("{}");
+        assertThat(done.calls.get()).isEqualTo(1);
+    }
+
     private static void busyFor(long nanos) {
         long end = System.nanoTime() + nanos;
         while (System.nanoTime() - end < 0) {
