@@ -8,13 +8,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
  * The {@code tokenHook} health indicator on Spring Boot 4, whose health types live in
  * {@code spring-boot-health} (Actuator brings it): a {@link HookHealth} bean, heard by the endpoint as a
  * listener, and {@link TokenHookHealthIndicator} reading it. {@code tokenhook.health.enabled=false} leaves
- * both out. On Spring Boot 3.5 this backs off (its health types are elsewhere); add
+ * both out; Boot's own {@code management.health.tokenhook.enabled=false} (or
+ * {@code management.health.defaults.enabled=false}) leaves the indicator out. On Spring Boot 3.5 this backs off (its health types are elsewhere); add
  * {@code dev.tokenhook:hook-spring-boot3} there for the same indicator.
  */
 @AutoConfiguration(after = TokenHookAutoConfiguration.class)
@@ -26,9 +28,6 @@ public class TokenHookHealthAutoConfiguration {
 
     /** Spring Boot 4's health indicator type, whose presence switches this on. */
     static final String BOOT4_HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
-
-    /** Name of the indicator bean; Actuator shows it as {@code tokenHook}. */
-    public static final String HEALTH_INDICATOR_BEAN_NAME = "tokenHookHealthIndicator";
 
     /** Creates the auto-configuration; Spring does. */
     public TokenHookHealthAutoConfiguration() {
@@ -48,8 +47,9 @@ public class TokenHookHealthAutoConfiguration {
      * @param health the tracker
      * @return the indicator, shown as {@code components.tokenHook} in {@code /actuator/health}
      */
-    @Bean(name = HEALTH_INDICATOR_BEAN_NAME)
-    @ConditionalOnMissingBean(name = {HEALTH_INDICATOR_BEAN_NAME, "tokenHookHealthContributor"})
+    @Bean(name = TokenHookHealthNames.BEAN)
+    @ConditionalOnEnabledHealthIndicator(TokenHookHealthNames.INDICATOR)
+    @ConditionalOnMissingBean(name = {TokenHookHealthNames.BEAN, "tokenHookHealthContributor"})
     public TokenHookHealthIndicator tokenHookHealthIndicator(HookHealth health) {
         return new TokenHookHealthIndicator(health);
     }

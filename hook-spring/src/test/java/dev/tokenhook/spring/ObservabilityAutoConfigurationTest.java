@@ -61,16 +61,27 @@ class ObservabilityAutoConfigurationTest {
     void healthIndicatorIsThereUnlessSwitchedOffOrActuatorIsMissing() {
         runner.withPropertyValues("tokenhook.health.window=20", "tokenhook.health.min-calls=5").run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(HookHealth.class)
-                    .hasBean(TokenHookHealthAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME);
+                    .hasBean(TokenHookHealthNames.BEAN);
             call(context.getBean(TokenHookHttpRequestHandler.class));
             assertThat(context.getBean(HookHealth.class).snapshot().calls()).as("the endpoint feeds it").isEqualTo(1);
         });
         runner.withPropertyValues("tokenhook.health.enabled=false").run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean(HookHealth.class)
-                .doesNotHaveBean(TokenHookHealthAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME));
+                .doesNotHaveBean(TokenHookHealthNames.BEAN));
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health.contributor",
                 "org.springframework.boot.actuate.health")).run(context -> assertThat(context)
                 .hasNotFailed().doesNotHaveBean(HookHealth.class));
+    }
+
+    @Test
+    void bootsOwnSwitchForOneHealthIndicatorTurnsOursOff() {
+        runner.withPropertyValues("management.health.tokenhook.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(TokenHookHealthNames.BEAN));
+        runner.withPropertyValues("management.health.defaults.enabled=false").run(context -> assertThat(context)
+                .hasNotFailed().doesNotHaveBean(TokenHookHealthNames.BEAN));
+        runner.withPropertyValues("management.health.defaults.enabled=false", "management.health.tokenhook.enabled=true")
+                .run(context -> assertThat(context).hasNotFailed()
+                        .hasBean(TokenHookHealthNames.BEAN));
     }
 
     @Test

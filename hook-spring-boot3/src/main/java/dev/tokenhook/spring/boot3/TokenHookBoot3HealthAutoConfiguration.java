@@ -3,9 +3,10 @@ package dev.tokenhook.spring.boot3;
 import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.spring.TokenHookAutoConfiguration;
-import dev.tokenhook.spring.TokenHookHealthAutoConfiguration;
+import dev.tokenhook.spring.TokenHookHealthNames;
 import dev.tokenhook.spring.TokenHookProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -44,8 +45,9 @@ public class TokenHookBoot3HealthAutoConfiguration {
      * @param health the tracker
      * @return the indicator, shown as {@code components.tokenHook} in {@code /actuator/health}
      */
-    @Bean(name = TokenHookHealthAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME)
-    @ConditionalOnMissingBean(name = {TokenHookHealthAutoConfiguration.HEALTH_INDICATOR_BEAN_NAME,
+    @Bean(name = TokenHookHealthNames.BEAN)
+    @ConditionalOnEnabledHealthIndicator(TokenHookHealthNames.INDICATOR)
+    @ConditionalOnMissingBean(name = {TokenHookHealthNames.BEAN,
             "tokenHookHealthContributor"})
     public TokenHookHealthIndicator tokenHookHealthIndicator(HookHealth health) {
         return new TokenHookHealthIndicator(health);
