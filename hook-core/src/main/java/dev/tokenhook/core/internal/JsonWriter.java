@@ -64,6 +64,20 @@ final class JsonWriter {
     }
 
     JsonWriter value(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            startObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                name(String.valueOf(entry.getKey())).value(entry.getValue());
+            }
+            return endObject();
+        }
+        if (value instanceof List<?> list) {
+            startArray();
+            for (Object item : list) {
+                value(item);
+            }
+            return endArray();
+        }
         separate();
         if (value == null) {
             ascii("null");
@@ -76,21 +90,6 @@ final class JsonWriter {
             ascii(value.toString());
         } else if (value instanceof Double || value instanceof Float) {
             ascii(Double.toString(((Number) value).doubleValue()));
-        } else if (value instanceof Map<?, ?> map) {
-            write('{');
-            comma = false;
-            for (Map.Entry<?, ?> entry : map.entrySet()) {
-                name(String.valueOf(entry.getKey()));
-                value(entry.getValue());
-            }
-            write('}');
-        } else if (value instanceof List<?> list) {
-            write('[');
-            comma = false;
-            for (Object item : list) {
-                value(item);
-            }
-            write(']');
         } else {
             throw new TokenHookException("Cannot write a " + value.getClass().getName() + " as JSON");
         }

@@ -60,10 +60,6 @@ final class RuleCall {
         return deadlineNanos;
     }
 
-    boolean isFinished() {
-        return finished.get();
-    }
-
     /** Has the watchdog expire this call at its deadline, unless it finishes before. */
     void watchBy(Watchdog watchdog) {
         this.watchdog = watchdog;

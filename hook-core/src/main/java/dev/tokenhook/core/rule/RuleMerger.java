@@ -30,19 +30,19 @@ final class RuleMerger {
     /**
      * @param request the request being answered
      * @param runs the rules' runs, in rule order
-     * @param snapshots each run's {@link RuleRun#outcome()}, taken once; replaced by the final outcomes
+     * @param outcomes each run's {@link RuleRun#outcome()}, taken once; each replaced, in place, by the
+     *     rule's final outcome
      * @param duration time spent so far
      * @return the answer and each rule's final outcome
      */
-    HookResult merge(TokenHookRequest request, RuleRun[] runs, RuleOutcome[] snapshots, Duration duration) {
+    HookResult merge(TokenHookRequest request, RuleRun[] runs, RuleOutcome[] outcomes, Duration duration) {
         List<PatchOperation> accepted = new ArrayList<>();
         Map<String, Object> debug = new LinkedHashMap<>();
-        RuleOutcome[] outcomes = snapshots; // each replaced by its final outcome, in place
         HookError denial = null;
         boolean failed = false;
         for (int i = 0; i < runs.length; i++) {
             RuleRun run = runs[i];
-            RuleOutcome outcome = snapshots[i];
+            RuleOutcome outcome = outcomes[i];
             // A rule that ran to completion reports NO_CHANGE until its patch is validated here.
             if (outcome.status() == RuleStatus.NO_CHANGE) {
                 List<PatchOperation> ops = run.patch().operations();

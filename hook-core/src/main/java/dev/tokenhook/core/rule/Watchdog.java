@@ -61,9 +61,7 @@ final class Watchdog {
             long sleep = RECHECK_NANOS;
             for (RuleCall call : calls) {
                 long left = call.deadlineNanos() - now;
-                if (call.isFinished()) {
-                    calls.remove(call);
-                } else if (left <= 0) {
+                if (left <= 0) {
                     calls.remove(call);
                     expire(call);
                 } else {
