@@ -1,0 +1,50 @@
+package dev.tokenhook.core.internal;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerBase;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
+import java.io.IOException;
+
+/**
+ * Lets a part of the request that should be an object ({@code data.context.session}...) be anything else: it
+ * is then left out of the model and reported ({@link Leftovers}) instead of refusing the request.
+ */
+final class LenientShape extends DelegatingDeserializer {
+
+    private static final long serialVersionUID = 1L;
+
+    LenientShape(JsonDeserializer<?> object) {
+        super(object);
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+        return new LenientShape(newDelegatee);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            return _delegatee.deserialize(p, ctxt);
+        }
+        Leftovers.of(ctxt).ignore(p);
+        return null;
+    }
+
+    /** Wraps the deserializer of every bean (the request's parts) in a {@link LenientShape}. */
+    static final class Everywhere extends BeanDeserializerModifier {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                JsonDeserializer<?> deserializer) {
+            return deserializer instanceof BeanDeserializerBase ? new LenientShape(deserializer) : deserializer;
+        }
+    }
+}
