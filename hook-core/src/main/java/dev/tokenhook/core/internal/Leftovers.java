@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
-import dev.tokenhook.core.Values;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +63,7 @@ final class Leftovers {
     }
 
     Map<String, Object> unmappedFields() {
-        return unmapped.isEmpty() ? Map.of() : Values.adoptMap(unmapped);
+        return unmapped.isEmpty() ? Map.of() : ReadOnlyValues.wrap(unmapped);
     }
 
     /**

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.Values;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Map;
 /**
  * Reads a JSON value as plain, read-only Java values: maps in the order sent, lists, strings, {@code Integer},
  * {@code Long} or {@code BigInteger}, {@code BigDecimal}, booleans and {@code null}. Objects and arrays become
- * arrays of exactly their size, wrapped without copying ({@link Values#adoptMembers}).
+ * arrays of exactly their size, wrapped without copying ({@link ReadOnlyValues#members}).
  */
 final class PlainValues {
 
@@ -84,7 +83,7 @@ final class PlainValues {
 
         /** @return the members as a read-only map; this object is not used again */
         Map<String, Object> freeze() {
-            return Values.adoptMembers(size == members.length ? members : Arrays.copyOf(members, size));
+            return ReadOnlyValues.members(size == members.length ? members : Arrays.copyOf(members, size));
         }
 
         /** @return {@link #freeze()} for members that are all of type {@code V} */
@@ -104,7 +103,7 @@ final class PlainValues {
             }
             items[size++] = item;
         }
-        return Values.adoptItems(size == items.length ? items : Arrays.copyOf(items, size));
+        return ReadOnlyValues.items(size == items.length ? items : Arrays.copyOf(items, size));
     }
 
     private static Object decimal(JsonParser p) throws IOException {

@@ -1,8 +1,10 @@
-package dev.tokenhook.core;
+package dev.tokenhook.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,12 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@link Values#adoptMembers(Object[])} and {@link Values#adoptItems(Object[])}: the decoder's array-backed
+ * {@link ReadOnlyValues#members(Object[])} and {@link ReadOnlyValues#items(Object[])}: the decoder's array-backed
  * map and list behave as the read-only {@link LinkedHashMap} and list they replace. Nothing in them is
  * computed lazily (the hash index of a large map is built with it), so they are as thread-safe as any
  * immutable object.
  */
-class ValuesAdoptTest {
+class ReadOnlyValuesTest {
 
     static LongStream seeds() {
         return Seeds.seeds(300);
@@ -57,7 +59,7 @@ class ValuesAdoptTest {
             members[2 * i + 1] = value;
         }
 
-        Map<String, Object> map = Values.adoptMembers(members);
+        Map<String, Object> map = ReadOnlyValues.members(members);
 
         assertThat(map).isEqualTo(expected);
         assertThat(expected).isEqualTo(map);
@@ -97,8 +99,8 @@ class ValuesAdoptTest {
         Object[] colliding = {"Aa", 1, "BB", 2, "AaAa", 3, "BBBB", 4, "AaBB", 5, "BBAa", 6, "x1", 7, "x2", 8, "x3", 9,
             "x4", 10, "x5", 11, "x6", 12, "x7", 13, "x8", 14, "x9", 15, "x10", 16, "x11", 17};
 
-        Map<String, Object> map = Values.adoptMembers(members);
-        Map<String, Object> collisions = Values.adoptMembers(colliding);
+        Map<String, Object> map = ReadOnlyValues.members(members);
+        Map<String, Object> collisions = ReadOnlyValues.members(colliding);
 
         for (int i = 0; i < 1000; i++) {
             assertThat(map.get("k" + i)).isEqualTo(i);
@@ -110,8 +112,8 @@ class ValuesAdoptTest {
 
     @Test
     void membersAndItemsAreReadOnlyAndNeverCopiedAgain() {
-        Map<String, Object> map = Values.adoptMembers(new Object[] {"a", "x", "b", Values.adoptItems(new Object[] {1})});
-        List<Object> list = Values.adoptItems(new Object[] {"x", null});
+        Map<String, Object> map = ReadOnlyValues.members(new Object[] {"a", "x", "b", ReadOnlyValues.items(new Object[] {1})});
+        List<Object> list = ReadOnlyValues.items(new Object[] {"x", null});
 
         assertThatThrownBy(() -> map.put("c", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> map.remove("a")).isInstanceOf(UnsupportedOperationException.class);
@@ -137,11 +139,11 @@ class ValuesAdoptTest {
 
     @Test
     void emptyAndOddInput() {
-        assertThat(Values.adoptMembers(new Object[0])).isEmpty();
-        assertThat(Values.adoptMembers(new Object[0])).isEqualTo(Map.of());
-        assertThat(Values.adoptItems(new Object[0])).isEqualTo(List.of());
-        assertThat(Values.readOnlyMap(Values.adoptMembers(new Object[0]))).isEqualTo(Map.of());
-        assertThatThrownBy(() -> Values.adoptMembers(new Object[] {"a"}))
+        assertThat(ReadOnlyValues.members(new Object[0])).isEmpty();
+        assertThat(ReadOnlyValues.members(new Object[0])).isEqualTo(Map.of());
+        assertThat(ReadOnlyValues.items(new Object[0])).isEqualTo(List.of());
+        assertThat(Values.readOnlyMap(ReadOnlyValues.members(new Object[0]))).isEqualTo(Map.of());
+        assertThatThrownBy(() -> ReadOnlyValues.members(new Object[] {"a"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
