@@ -11,10 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Decoded string values are exactly what the JSON says, however it spells them, and safe to share between threads. */
 class DecodedValuesTest {
@@ -25,10 +22,6 @@ class DecodedValuesTest {
             "12345678", "x".repeat(64), "x".repeat(65), "y".repeat(63), "jessie@example.com", "jessie@example.con",
             "Zoë Müller", "日本語のテキスト値です", "tab\there", "quote\"inside", "back\\slash", "", "Aa", "BB",
             "AaAaAaAa", "BBBBBBBB", "AaAaBBBB", "\u0000\u0001control", "emoji \uD83D\uDE00 value");
-
-    static LongStream seeds() {
-        return Seeds.seeds(300);
-    }
 
     /** Up to 40 claims with short alphabetic names: mostly strings from the pool, some lists, nulls, booleans. */
     private static Map<String, Object> claims(Random random) {
@@ -56,8 +49,7 @@ class DecodedValuesTest {
         return claims;
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(300)
     void valuesAreWhatTheJsonSays(long seed) {
         Random random = new Random(seed);
         Map<String, Object> claims = claims(random);

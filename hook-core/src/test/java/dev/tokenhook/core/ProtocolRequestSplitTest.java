@@ -7,21 +7,13 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** Space-separated parameters split exactly as {@code value.trim().split("\\s+")} would, without a regex. */
 class ProtocolRequestSplitTest {
 
     private static final char[] CHARS = {'a', 'b', ' ', '\t', '\n', '\u000B', '\f', '\r', '\u0001', '\u00A0', '\u2003'};
 
-    static LongStream seeds() {
-        return Seeds.seeds(20);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(20)
     void splitsLikeTheRegex(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 100; i++) {

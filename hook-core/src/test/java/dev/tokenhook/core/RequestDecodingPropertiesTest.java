@@ -8,9 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Whatever bytes arrive, decoding either gives a request or throws {@link RequestDecodingException},
@@ -23,12 +20,7 @@ class RequestDecodingPropertiesTest {
             "\"expiration\"", "\"user\"", "\"eventType\"", "null", "true", "1", "-0", "1e999", "1.5", "\"x\"",
             "\\u0000", " ", "\\");
 
-    static LongStream seeds() {
-        return Seeds.seeds(20);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(20)
     void randomBytes(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 25; i++) {
@@ -38,8 +30,7 @@ class RequestDecodingPropertiesTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(20)
     void randomJsonLikeText(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 25; i++) {
@@ -52,8 +43,7 @@ class RequestDecodingPropertiesTest {
     }
 
     /** 40 mutated requests per seed; across them, both outcomes must be common. */
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(20)
     void mutatedValidRequest(long seed) {
         Random random = new Random(seed);
         int decoded = 0;

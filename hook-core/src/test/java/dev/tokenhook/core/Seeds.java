@@ -1,19 +1,20 @@
 package dev.tokenhook.core;
 
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.params.provider.AnnotationBasedArgumentsProvider;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.support.ParameterDeclarations;
 
 /**
- * Seeds for the randomised tests, which run under JUnit's {@code @ParameterizedTest(name = "seed {0}")}: the
- * seed is in every test's name, so a failure names the one to replay. Fixed by default (every run checks
- * the same cases); {@code -Dtokenhook.seed=N} replays seed N alone, {@code -Dtokenhook.seedBase=N} explores
- * another set of the same size.
+ * The seeds of a {@link Seeded} test: fixed by default (every run checks the same cases);
+ * {@code -Dtokenhook.seed=N} replays seed N alone, {@code -Dtokenhook.seedBase=N} explores another set of
+ * the same size.
  */
-public final class Seeds {
+public final class Seeds extends AnnotationBasedArgumentsProvider<Seeded> {
 
     private static final long DEFAULT_BASE = 20_261_202L;
-
-    private Seeds() {
-    }
 
     /**
      * @param count how many seeds
@@ -26,6 +27,12 @@ public final class Seeds {
         }
         long base = Long.getLong("tokenhook.seedBase", DEFAULT_BASE);
         return LongStream.range(0, count).map(i -> mix(base + i));
+    }
+
+    @Override
+    protected Stream<? extends Arguments> provideArguments(ParameterDeclarations parameters, ExtensionContext context,
+            Seeded seeded) {
+        return seeds(seeded.value()).mapToObj(Arguments::of);
     }
 
     /** SplitMix64's finaliser: neighbouring inputs give unrelated seeds. */

@@ -22,11 +22,24 @@ final class Leftovers {
     /** The context attribute holding the call's {@link Leftovers}. */
     static final Object KEY = Leftovers.class;
 
-    private final List<String> ignored = new ArrayList<>(0);
-    private final LinkedHashMap<String, Object> unmapped = new LinkedHashMap<>(0);
+    /** Made at the first one: most requests have none. */
+    private List<String> ignored;
+    private LinkedHashMap<String, Object> unmapped;
 
     static Leftovers of(DeserializationContext ctxt) {
         return (Leftovers) ctxt.getAttribute(KEY);
+    }
+
+    /**
+     * @param p at a value's first token
+     * @return whether the value is an object; if it is not, it is read (consumed), left out and reported
+     */
+    static boolean isObject(JsonParser p, DeserializationContext ctxt) throws IOException {
+        if (p.currentToken() == JsonToken.START_OBJECT) {
+            return true;
+        }
+        of(ctxt).ignore(p);
+        return false;
     }
 
     /**
@@ -44,8 +57,11 @@ final class Leftovers {
      * @param value the value as sent, already read
      */
     void ignore(String location, Object value) {
+        if (ignored == null) {
+            ignored = new ArrayList<>(4);
+        }
         ignored.add(location);
-        unmapped.put(location, value);
+        unmapped().put(location, value);
     }
 
     /**
@@ -55,15 +71,22 @@ final class Leftovers {
      */
     void unknown(JsonParser p) throws IOException {
         String location = location(p);
-        unmapped.put(location, PlainValues.read(p));
+        unmapped().put(location, PlainValues.read(p));
+    }
+
+    private LinkedHashMap<String, Object> unmapped() {
+        if (unmapped == null) {
+            unmapped = new LinkedHashMap<>();
+        }
+        return unmapped;
     }
 
     List<String> ignoredFields() {
-        return List.copyOf(ignored);
+        return ignored == null ? List.of() : List.copyOf(ignored);
     }
 
     Map<String, Object> unmappedFields() {
-        return unmapped.isEmpty() ? Map.of() : ReadOnlyValues.wrap(unmapped);
+        return unmapped == null ? Map.of() : ReadOnlyValues.wrap(unmapped);
     }
 
     /**

@@ -33,8 +33,7 @@ final class LenientMaps {
 
         @Override
         public Map<String, String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                Leftovers.of(ctxt).ignore(p);
+            if (!Leftovers.isObject(p, ctxt)) {
                 return null;
             }
             PlainValues.Members parameters = new PlainValues.Members();
@@ -74,8 +73,7 @@ final class LenientMaps {
                 }
                 return scopes.freezeAs();
             }
-            if (token != JsonToken.START_OBJECT) {
-                Leftovers.of(ctxt).ignore(p);
+            if (!Leftovers.isObject(p, ctxt)) {
                 return null;
             }
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
@@ -104,8 +102,7 @@ final class LenientMaps {
 
         @Override
         public Map<String, String> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() != JsonToken.START_OBJECT) {
-                Leftovers.of(ctxt).ignore(p);
+            if (!Leftovers.isObject(p, ctxt)) {
                 return null;
             }
             PlainValues.Members links = new PlainValues.Members();

@@ -1,7 +1,6 @@
 package dev.tokenhook.core.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -30,11 +29,7 @@ final class LenientShape extends DelegatingDeserializer {
 
     @Override
     public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-        if (p.currentToken() == JsonToken.START_OBJECT) {
-            return _delegatee.deserialize(p, ctxt);
-        }
-        Leftovers.of(ctxt).ignore(p);
-        return null;
+        return Leftovers.isObject(p, ctxt) ? _delegatee.deserialize(p, ctxt) : null;
     }
 
     /** Wraps the deserializer of every bean (the request's parts) in a {@link LenientShape}. */

@@ -127,11 +127,7 @@ final class PlainValues {
 
         @Override
         public Map<String, Object> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            if (p.currentToken() == JsonToken.START_OBJECT) {
-                return object(p);
-            }
-            Leftovers.of(ctxt).ignore(p);
-            return null;
+            return Leftovers.isObject(p, ctxt) ? object(p) : null;
         }
     }
 }

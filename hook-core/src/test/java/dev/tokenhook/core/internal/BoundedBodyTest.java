@@ -2,27 +2,19 @@ package dev.tokenhook.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The body is read whole up to the limit, whatever Content-Length claims. */
 class BoundedBodyTest {
 
-    static LongStream seeds() {
-        return Seeds.seeds(10);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(10)
     void readsTheBodyWhateverTheDeclaredLength(long seed) throws IOException {
         Random random = new Random(seed);
         for (int i = 0; i < 50; i++) {

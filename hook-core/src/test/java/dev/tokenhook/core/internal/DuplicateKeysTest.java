@@ -8,16 +8,13 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import dev.tokenhook.core.TokenHookRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The decoder refuses a repeated key in any object, also in parts the model does not read, exactly where a plain
@@ -83,12 +80,7 @@ class DuplicateKeysTest {
     }
 
     /** Random nested documents over few key names: decodes exactly when Jackson's strict parser accepts. */
-    static LongStream seeds() {
-        return Seeds.seeds(30);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(30)
     void agreesWithJacksonStrictDetection(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 50; i++) {

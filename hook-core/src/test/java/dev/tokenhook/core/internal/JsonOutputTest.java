@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import dev.tokenhook.core.TokenHookException;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.patch.TokenPatch;
@@ -17,10 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@link JsonOutput} writes exactly the bytes a default jackson-databind {@link ObjectMapper} writes. */
 class JsonOutputTest {
@@ -36,12 +33,7 @@ class JsonOutputTest {
         return new String(json, StandardCharsets.UTF_8);
     }
 
-    static LongStream seeds() {
-        return Seeds.seeds(50);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(50)
     void writesWhatJacksonWrites(long seed) throws IOException {
         Random random = new Random(seed);
         for (int i = 0; i < 10; i++) {

@@ -3,7 +3,7 @@ package dev.tokenhook.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import dev.tokenhook.core.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,10 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link ReadOnlyValues#members(Object[])} and {@link ReadOnlyValues#items(Object[])}: the decoder's array-backed
@@ -24,10 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * immutable object.
  */
 class ReadOnlyValuesTest {
-
-    static LongStream seeds() {
-        return Seeds.seeds(300);
-    }
 
     /** Up to 70 distinct keys: short ones (some sharing a hash code) and any characters. */
     private static List<String> keys(Random random) {
@@ -44,8 +37,7 @@ class ReadOnlyValuesTest {
         return new ArrayList<>(keys);
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(300)
     void membersBehaveAsTheLinkedHashMapTheyReplace(long randomSeed) {
         Random random = new Random(randomSeed);
         List<String> keys = keys(random);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenhook.core.RequestDecodingException;
 import dev.tokenhook.core.SampleRequests;
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import dev.tokenhook.core.TokenHookRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -196,16 +195,7 @@ class StreamDecodeTest {
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("nope"));
     }
 
-    static LongStream seeds300() {
-        return Seeds.seeds(300);
-    }
-
-    static LongStream seeds200() {
-        return Seeds.seeds(200);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds300")
+    @Seeded(300)
     void sameOutcomeAsReadingTheBodyFirst(long seed) {
         Random random = new Random(seed);
         byte[] body = body(random);
@@ -215,8 +205,7 @@ class StreamDecodeTest {
         assertThat(viaStream(new Trickle(body, chunk), limit)).isEqualTo(viaArray(new Trickle(body, chunk), limit));
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds200")
+    @Seeded(200)
     void sameOutcomeForRandomBytes(long seed) {
         Random random = new Random(seed);
         byte[] body = new byte[random.nextInt(301)];

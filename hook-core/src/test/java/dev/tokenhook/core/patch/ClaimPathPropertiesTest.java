@@ -2,13 +2,10 @@ package dev.tokenhook.core.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenhook.core.Seeds;
+import dev.tokenhook.core.Seeded;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.stream.LongStream;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** RFC 6901 escaping in {@link ClaimPath} round-trips. */
 class ClaimPathPropertiesTest {
@@ -16,12 +13,7 @@ class ClaimPathPropertiesTest {
     private static final String TRICKY = "~/01-a:.";
     private static final String POINTER_LIKE = "~/012-a";
 
-    static LongStream seeds() {
-        return Seeds.seeds(10);
-    }
-
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(10)
     void pointerParsesBackToTheSamePath(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 100; i++) {
@@ -37,8 +29,7 @@ class ClaimPathPropertiesTest {
         }
     }
 
-    @ParameterizedTest(name = "seed {0}")
-    @MethodSource("seeds")
+    @Seeded(10)
     void parseAcceptsOnlyCanonicalPointers(long seed) {
         Random random = new Random(seed);
         for (int i = 0; i < 100; i++) {
