@@ -1,8 +1,9 @@
 package dev.tokenhook.core.internal;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.tokenhook.core.TokenHookException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -27,18 +28,22 @@ final class JsonOutput {
     }
 
     /**
-     * @param sizeHint the expected size in bytes
      * @param body writes one JSON value
      * @return the UTF-8 bytes written
      */
-    static byte[] write(int sizeHint, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
-        try (JsonGenerator json = JsonLimits.FACTORY.createGenerator(bytes)) {
-            body.writeTo(json);
+    static byte[] write(Body body) {
+        // Jackson's recycled buffers (as ObjectMapper.writeValueAsBytes uses them): only the result is new
+        BufferRecycler recycler = JsonLimits.FACTORY._getBufferRecycler();
+        try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
+            try (JsonGenerator json = JsonLimits.FACTORY.createGenerator(bytes)) {
+                body.writeTo(json);
+            }
+            return bytes.getClearAndRelease();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            recycler.releaseToPool();
         }
-        return bytes.toByteArray();
     }
 
     /**

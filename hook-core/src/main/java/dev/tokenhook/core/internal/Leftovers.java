@@ -15,18 +15,30 @@ import java.util.Map;
 /**
  * What one decoding left out of the model: the locations of known fields whose JSON type was not the
  * expected one (ignored), and every such field or member the model does not name with its value as sent
- * (plain Java values, read-only). One per call, handed to the deserializers as a context attribute.
+ * (plain Java values, read-only). Made for a call at its first leftover, kept as a per-call attribute of
+ * the deserialization context, and handed to the request's body at its end ({@link LenientShape.Root}).
  */
 final class Leftovers {
 
-    /** The context attribute holding the call's {@link Leftovers}. */
-    static final Object KEY = Leftovers.class;
+    /** The context attribute holding the call's {@link Leftovers}, once there are any. */
+    private static final Object KEY = Leftovers.class;
 
-    /** Made at the first one: most requests have none. */
+    /** Made at the first ignored field. */
     private List<String> ignored;
     private LinkedHashMap<String, Object> unmapped;
 
+    /** @return the call's leftovers, made now if there were none yet */
     static Leftovers of(DeserializationContext ctxt) {
+        Leftovers leftovers = found(ctxt);
+        if (leftovers == null) {
+            leftovers = new Leftovers();
+            ctxt.setAttribute(KEY, leftovers);
+        }
+        return leftovers;
+    }
+
+    /** @return the call's leftovers, or null if there were none (most requests) */
+    static Leftovers found(DeserializationContext ctxt) {
         return (Leftovers) ctxt.getAttribute(KEY);
     }
 
@@ -123,8 +135,8 @@ final class Leftovers {
     /** Keeps every member the model does not name, with its location, instead of skipping it. */
     static final class KeepUnknown extends DeserializationProblemHandler {
         @Override
-        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
-                Object beanOrClass, String propertyName) throws IOException {
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+                JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
             of(ctxt).unknown(p);
             return true;
         }

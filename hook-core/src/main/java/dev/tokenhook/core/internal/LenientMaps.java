@@ -3,6 +3,9 @@ package dev.tokenhook.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import dev.tokenhook.core.GrantedScope;
 import java.io.IOException;
@@ -52,12 +55,20 @@ final class LenientMaps {
      * {@code data.access.scopes}: by name, each {@code {"id", "action"}} (any other value gives a scope with
      * neither); an array of names is read as those scopes, with neither.
      */
-    static final class Scopes extends StdDeserializer<Map<String, GrantedScope>> {
+    static final class Scopes extends StdDeserializer<Map<String, GrantedScope>> implements ResolvableDeserializer {
         private static final long serialVersionUID = 1L;
         private static final GrantedScope UNKNOWN = new GrantedScope(null, null);
 
+        /** Found once: looking it up for every scope would introspect the class again each time. */
+        private JsonDeserializer<Object> scope;
+
         Scopes() {
             super(Map.class);
+        }
+
+        @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            scope = ctxt.findRootValueDeserializer(ctxt.constructType(RequestBody.Scope.class));
         }
 
         @Override
@@ -78,8 +89,8 @@ final class LenientMaps {
             }
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 if (p.nextToken() == JsonToken.START_OBJECT) {
-                    RequestBody.Scope scope = ctxt.readValue(p, RequestBody.Scope.class);
-                    scopes.put(name, new GrantedScope(scope.id, scope.action));
+                    RequestBody.Scope granted = (RequestBody.Scope) scope.deserialize(p, ctxt);
+                    scopes.put(name, new GrantedScope(granted.id, granted.action));
                 } else {
                     p.skipChildren();
                     scopes.put(name, UNKNOWN);
@@ -93,11 +104,19 @@ final class LenientMaps {
      * {@code _links}: by name, the {@code href} of {@code {"href": ...}}; an array of one such link is read
      * as that link; any other value (several links, text...) is left out and reported.
      */
-    static final class Links extends StdDeserializer<Map<String, String>> {
+    static final class Links extends StdDeserializer<Map<String, String>> implements ResolvableDeserializer {
         private static final long serialVersionUID = 1L;
+
+        /** Found once: looking it up for every link would introspect the class again each time. */
+        private JsonDeserializer<Object> link;
 
         Links() {
             super(Map.class);
+        }
+
+        @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            link = ctxt.findRootValueDeserializer(ctxt.constructType(RequestBody.Link.class));
         }
 
         @Override
@@ -108,7 +127,7 @@ final class LenientMaps {
             PlainValues.Members links = new PlainValues.Members();
             for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
                 String href = switch (p.nextToken()) {
-                    case START_OBJECT -> ctxt.readValue(p, RequestBody.Link.class).href;
+                    case START_OBJECT -> ((RequestBody.Link) link.deserialize(p, ctxt)).href;
                     case START_ARRAY -> onlyHref(p, ctxt);
                     case VALUE_NULL -> null;
                     default -> {

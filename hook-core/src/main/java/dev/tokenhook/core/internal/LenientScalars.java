@@ -3,6 +3,9 @@ package dev.tokenhook.core.internal;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -51,16 +54,24 @@ final class LenientScalars {
     }
 
     /** {@code data.context.request.url}: {@code {"value": "..."}}, or the URL as text. */
-    static final class UrlText extends StdDeserializer<String> {
+    static final class UrlText extends StdDeserializer<String> implements ResolvableDeserializer {
         private static final long serialVersionUID = 1L;
+
+        /** Found once: looking it up for every request would introspect the class again each time. */
+        private JsonDeserializer<Object> url;
 
         UrlText() {
             super(String.class);
         }
 
         @Override
+        public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+            url = ctxt.findRootValueDeserializer(ctxt.constructType(RequestBody.Url.class));
+        }
+
+        @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            return p.currentToken() == JsonToken.START_OBJECT ? ctxt.readValue(p, RequestBody.Url.class).value
+            return p.currentToken() == JsonToken.START_OBJECT ? ((RequestBody.Url) url.deserialize(p, ctxt)).value
                     : text(p, ctxt);
         }
     }

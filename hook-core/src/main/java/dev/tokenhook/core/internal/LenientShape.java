@@ -32,14 +32,42 @@ final class LenientShape extends DelegatingDeserializer {
         return Leftovers.isObject(p, ctxt) ? _delegatee.deserialize(p, ctxt) : null;
     }
 
-    /** Wraps the deserializer of every bean (the request's parts) in a {@link LenientShape}. */
+    /**
+     * Wraps the deserializer of every bean (the request's parts) in a {@link LenientShape}, and the whole
+     * request's in a {@link Root}.
+     */
     static final class Everywhere extends BeanDeserializerModifier {
         private static final long serialVersionUID = 1L;
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                 JsonDeserializer<?> deserializer) {
-            return deserializer instanceof BeanDeserializerBase ? new LenientShape(deserializer) : deserializer;
+            if (!(deserializer instanceof BeanDeserializerBase)) {
+                return deserializer;
+            }
+            return description.getBeanClass() == RequestBody.class ? new Root(deserializer)
+                    : new LenientShape(deserializer);
+        }
+    }
+
+    /** The whole request (an object: the decoder checks first); gets the call's {@link Leftovers} at its end. */
+    static final class Root extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        Root(JsonDeserializer<?> body) {
+            super(body);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+            return new Root(newDelegatee);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            RequestBody body = (RequestBody) _delegatee.deserialize(p, ctxt);
+            body.leftovers = Leftovers.found(ctxt);
+            return body;
         }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Reads a JSON value as plain, read-only Java values: maps in the order sent, lists, strings, {@code Integer},
  * {@code Long} or {@code BigInteger}, {@code BigDecimal}, booleans and {@code null}. Objects and arrays become
- * arrays of exactly their size, wrapped without copying ({@link ReadOnlyValues#members}).
+ * arrays, wrapped without copying ({@link ReadOnlyValues#members(Object[], int)}).
  */
 final class PlainValues {
 
@@ -83,7 +83,7 @@ final class PlainValues {
 
         /** @return the members as a read-only map; this object is not used again */
         Map<String, Object> freeze() {
-            return ReadOnlyValues.members(size == members.length ? members : Arrays.copyOf(members, size));
+            return ReadOnlyValues.members(members, size);
         }
 
         /** @return {@link #freeze()} for members that are all of type {@code V} */
@@ -103,7 +103,7 @@ final class PlainValues {
             }
             items[size++] = item;
         }
-        return ReadOnlyValues.items(size == items.length ? items : Arrays.copyOf(items, size));
+        return ReadOnlyValues.items(items, size);
     }
 
     private static Object decimal(JsonParser p) throws IOException {

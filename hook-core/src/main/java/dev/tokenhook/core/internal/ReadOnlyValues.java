@@ -50,10 +50,22 @@ public final class ReadOnlyValues {
      * @return a read-only map
      */
     public static Map<String, Object> members(Object[] keysAndValues) {
-        if (keysAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("keys and values must come in pairs");
+        return members(keysAndValues, keysAndValues.length);
+    }
+
+    /**
+     * {@link #members(Object[])} for the first {@code length} slots of an array (the rest is never read), so a
+     * reader growing its array need not copy it to its exact size at the end.
+     *
+     * @param keysAndValues keys and values as for {@link #members(Object[])}, in the first {@code length} slots
+     * @param length how many slots are used, even
+     * @return a read-only map
+     */
+    public static Map<String, Object> members(Object[] keysAndValues, int length) {
+        if (length % 2 != 0 || length > keysAndValues.length) {
+            throw new IllegalArgumentException("keys and values must come in pairs, within the array");
         }
-        return keysAndValues.length == 0 ? FrozenMembers.EMPTY : new FrozenMembers(keysAndValues);
+        return length == 0 ? FrozenMembers.EMPTY : new FrozenMembers(keysAndValues, length);
     }
 
     /**
@@ -63,7 +75,19 @@ public final class ReadOnlyValues {
      * @return a read-only list
      */
     public static List<Object> items(Object[] items) {
-        return items.length == 0 ? FrozenList.EMPTY : new FrozenList(items);
+        return items(items, items.length);
+    }
+
+    /**
+     * {@link #items(Object[])} for the first {@code size} slots of an array (the rest is never read).
+     *
+     * @param items already read-only values in the first {@code size} slots
+     * @param size how many slots are used
+     * @return a read-only list
+     */
+    public static List<Object> items(Object[] items, int size) {
+        Objects.checkFromIndexSize(0, size, items.length);
+        return size == 0 ? FrozenList.EMPTY : new FrozenList(items, size);
     }
 
     /** A read-only map made here: never copied again. */
@@ -104,18 +128,20 @@ public final class ReadOnlyValues {
      * from its construction on (safe to share between threads like the rest of the request).
      */
     private static final class FrozenMembers extends Frozen {
-        static final FrozenMembers EMPTY = new FrozenMembers(new Object[0]);
+        static final FrozenMembers EMPTY = new FrozenMembers(new Object[0], 0);
         /** Up to this many members, a lookup compares keys one by one. */
         private static final int LINEAR_LIMIT = 16;
 
-        /** Keys at even indexes, each followed by its value. */
+        /** Keys at even indexes, each followed by its value, in the first {@link #length} slots. */
         private final Object[] members;
+        private final int length;
         /** For larger maps: open addressing, {@code 1 +} the member's pair index, 0 for an empty slot. */
         private final int[] index;
 
-        FrozenMembers(Object[] members) {
+        FrozenMembers(Object[] members, int length) {
             this.members = members;
-            int size = members.length / 2;
+            this.length = length;
+            int size = length / 2;
             if (size <= LINEAR_LIMIT) {
                 this.index = null;
             } else {
@@ -143,7 +169,7 @@ public final class ReadOnlyValues {
             }
             int hash = key.hashCode();
             if (index == null) {
-                for (int i = 0; i < members.length; i += 2) {
+                for (int i = 0; i < length; i += 2) {
                     Object k = members[i];
                     if (k == key || k.hashCode() == hash && k.equals(key)) {
                         return i;
@@ -175,17 +201,17 @@ public final class ReadOnlyValues {
 
         @Override
         public int size() {
-            return members.length / 2;
+            return length / 2;
         }
 
         @Override
         public boolean isEmpty() {
-            return members.length == 0;
+            return length == 0;
         }
 
         @Override
         public void forEach(BiConsumer<? super String, ? super Object> action) {
-            for (int i = 0; i < members.length; i += 2) {
+            for (int i = 0; i < length; i += 2) {
                 action.accept((String) members[i], members[i + 1]);
             }
         }
@@ -200,12 +226,12 @@ public final class ReadOnlyValues {
 
                         @Override
                         public boolean hasNext() {
-                            return next < members.length;
+                            return next < length;
                         }
 
                         @Override
                         public Entry<String, Object> next() {
-                            if (next >= members.length) {
+                            if (next >= length) {
                                 throw new NoSuchElementException();
                             }
                             Entry<String, Object> entry =
@@ -218,30 +244,32 @@ public final class ReadOnlyValues {
 
                 @Override
                 public int size() {
-                    return members.length / 2;
+                    return length / 2;
                 }
             };
         }
     }
 
     private static final class FrozenList extends AbstractList<Object> implements java.util.RandomAccess {
-        static final FrozenList EMPTY = new FrozenList(new Object[0]);
+        static final FrozenList EMPTY = new FrozenList(new Object[0], 0);
 
         private final Object[] items;
+        private final int size;
 
-        FrozenList(Object[] items) {
+        FrozenList(Object[] items, int size) {
             this.items = items;
+            this.size = size;
         }
 
         @Override
         public Object get(int index) {
-            Objects.checkIndex(index, items.length);
+            Objects.checkIndex(index, size);
             return items[index];
         }
 
         @Override
         public int size() {
-            return items.length;
+            return size;
         }
     }
 }

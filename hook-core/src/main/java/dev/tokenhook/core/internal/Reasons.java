@@ -11,7 +11,7 @@ public final class Reasons {
      * @return the JSON body
      */
     public static byte[] json(String reason) {
-        return JsonOutput.write(64 + reason.length(), json -> {
+        return JsonOutput.write(json -> {
             json.writeStartObject();
             json.writeStringField("reason", reason);
             json.writeEndObject();

@@ -48,13 +48,14 @@ final class RequestBody {
     String source;
     @JsonProperty("data")
     Data data;
+    /** What the decoding left out of the model, or null if nothing: set once the body is read. */
+    Leftovers leftovers;
 
     /**
-     * @param leftovers what the decoding left out of the model
      * @return the request
      * @throws RequestDecodingException if the event type is not a token inline hook's
      */
-    TokenHookRequest toModel(Leftovers leftovers) {
+    TokenHookRequest toModel() {
         String type = eventType;
         if (type != null) {
             if (!TokenHookRequest.EVENT_TYPE.equals(type)) {
@@ -67,8 +68,9 @@ final class RequestBody {
         return new TokenHookRequest(eventId, eventTime, type, eventTypeVersion, cloudEventVersion, contentType, source,
                 d.context == null ? HookContext.EMPTY : d.context.toModel(),
                 Optional.ofNullable(d.identity).map(Token::identity), Optional.ofNullable(d.access).map(Token::access),
-                Optional.ofNullable(d.refreshToken).map(j -> j.jti), leftovers.ignoredFields(),
-                leftovers.unmappedFields());
+                Optional.ofNullable(d.refreshToken).map(j -> j.jti),
+                leftovers == null ? List.of() : leftovers.ignoredFields(),
+                leftovers == null ? Map.of() : leftovers.unmappedFields());
     }
 
     /** {@code data}. */

@@ -111,12 +111,11 @@ public final class RequestDecoder {
         if (first != JsonToken.START_OBJECT) {
             throw new RequestDecodingException("Request body must be a JSON object");
         }
-        Leftovers leftovers = new Leftovers();
-        RequestBody body = READER.withAttribute(Leftovers.KEY, leftovers).readValue(parser);
+        RequestBody body = READER.readValue(parser);
         if (parser.nextToken() != null) {
             throw new RequestDecodingException("Unexpected content after the JSON object");
         }
-        return body.toModel(leftovers);
+        return body.toModel();
     }
 
     /** @return what a parser's exception means for the caller, without quoting the input */

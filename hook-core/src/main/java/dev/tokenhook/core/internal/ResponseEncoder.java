@@ -22,7 +22,7 @@ public final class ResponseEncoder {
      * @return UTF-8 JSON: no null fields, {@code remove} without {@code value}, {@code {}} for no change
      */
     public static byte[] encode(TokenHookResponse response) {
-        return JsonOutput.write(256, json -> write(json, response));
+        return JsonOutput.write(json -> write(json, response));
     }
 
     private static void write(JsonGenerator json, TokenHookResponse response) throws IOException {

@@ -26,7 +26,7 @@ class JsonOutputTest {
     private static final ObjectMapper JACKSON = new ObjectMapper();
 
     private static byte[] ours(Object value) {
-        return JsonOutput.write(16, json -> JsonOutput.value(json, value));
+        return JsonOutput.write(json -> JsonOutput.value(json, value));
     }
 
     private static String text(byte[] json) {

@@ -130,6 +130,24 @@ class ReadOnlyValuesTest {
     }
 
     @Test
+    void onlyTheUsedSlotsOfAGrownArrayCount() {
+        Object[] members = {"a", 1, "b", 2, "c", 3, null, null};
+        Object[] items = {"x", null, "y", "unused"};
+
+        Map<String, Object> map = ReadOnlyValues.members(members, 4);
+        List<Object> list = ReadOnlyValues.items(items, 2);
+
+        assertThat(map).containsExactly(Map.entry("a", 1), Map.entry("b", 2)).doesNotContainKey("c");
+        assertThat(map.get("c")).isNull();
+        assertThat(list).containsExactly("x", null);
+        assertThatThrownBy(() -> list.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(ReadOnlyValues.members(members, 0)).isEmpty();
+        assertThatThrownBy(() -> ReadOnlyValues.members(members, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadOnlyValues.members(members, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadOnlyValues.items(items, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void emptyAndOddInput() {
         assertThat(ReadOnlyValues.members(new Object[0])).isEmpty();
         assertThat(ReadOnlyValues.members(new Object[0])).isEqualTo(Map.of());
