@@ -26,11 +26,13 @@ import java.util.List;
  * Define your own {@link TokenHookEndpoint} bean to replace this one; {@code tokenhook.enabled=false} removes it.
  */
 @Factory
-@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
+@Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 public class TokenHookFactory {
 
     static final String ENABLED = "tokenhook.enabled";
     static final String PATH = "tokenhook.path";
+    /** Any value but {@code false} in any case, as hook-core reads a flag; other values are its to refuse. */
+    static final String NOT_FALSE = "(?i)(?!\\s*false\\s*$).*";
 
     /** Creates the factory; Micronaut does. */
     public TokenHookFactory() {
@@ -53,7 +55,7 @@ public class TokenHookFactory {
      */
     @Singleton
     @Requires(classes = HealthIndicator.class)
-    @Requires(property = TokenHookHealthIndicator.ENABLED, notEquals = "false")
+    @Requires(property = TokenHookHealthIndicator.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
     @Requires(missingBeans = HookHealth.class)
     public HookHealth tokenHookHealth(TokenHookSettings settings) {
         return HookHealth.from(settings);

@@ -55,6 +55,14 @@ class TokenHookBeansTest {
     }
 
     @Test
+    void disabledInAnyCaseRegistersNothing() {
+        try (ApplicationContext context = run(Map.of("tokenhook.enabled", "FALSE"))) {
+            assertThat(context.containsBean(TokenHookEndpoint.class)).isFalse();
+            assertThat(context.containsBean(TokenHookController.class)).isFalse();
+        }
+    }
+
+    @Test
     void anEndpointBeanOfTheApplicationReplacesTheFactorys() {
         TokenHookEndpoint own = TokenHookEndpoint.builder(TokenHook.builder().build()).allowUnauthenticated().build();
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).singletons(own).start()) {
