@@ -2,10 +2,12 @@ package dev.tokenhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.testkit.ConfigMetadata;
 import dev.tokenhook.testkit.TokenHookConfigurationContract;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /**
  * The configuration contract on Spring Boot (4.0 here, 3.5 in hook-spring-boot3-it): each case is a web
@@ -51,6 +54,21 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
 
         assertThat(bind(relaxed)).isEqualTo(bind(Map.of("tokenhook.time-budget", "1s",
                 "tokenhook.auth.header.secrets", "Basic eDp5,Basic eTp6")));
+    }
+
+    /** Environment variables are read for the keys, and other TOKENHOOK_* variables are never refused. */
+    @Test
+    void environmentVariablesAreReadButNeverRefused() {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace("systemEnvironment",
+                        new SystemEnvironmentPropertySource("systemEnvironment", Map.of("TOKENHOOK_AUTH_SECRET", "unrelated",
+                                "TOKENHOOK_AUTH_HEADER_SECRETS", "Basic eDp5", "TOKENHOOK_TIME_BUDGET", "1s"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(TokenHookSettings.class).get(TokenHookKeys.TIME_BUDGET))
+                            .isEqualTo(Duration.ofSeconds(1));
+                    assertThat(context.getBean(TokenHookSettings.class).get(TokenHookKeys.AUTH_HEADER_SECRETS))
+                            .containsExactly("Basic eDp5");
+                });
     }
 
     @Test
