@@ -8,6 +8,8 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +19,7 @@ import org.apache.catalina.Context;
 import org.apache.catalina.LifecycleException;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.scan.StandardJarScanner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +48,39 @@ class ServletStartupFailureTest {
             }
         }
         assertThat(declared).contains(TokenHookServletInitializer.class.getName());
+    }
+
+    /** A real web.xml, the initializer found by the container as in any deployment: the start fails. */
+    @Test
+    void webXmlWithoutSecretFailsTheDeployment() throws Exception {
+        Path webapp = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "webapp");
+        Files.createDirectories(webapp.resolve("WEB-INF"));
+        Files.writeString(webapp.resolve("WEB-INF/web.xml"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <servlet>
+                    <servlet-name>tokenhook</servlet-name>
+                    <servlet-class>dev.tokenhook.servlet.TokenHookServlet</servlet-class>
+                    <init-param>
+                      <param-name>tokenhook.rules</param-name>
+                      <param-value>%s</param-value>
+                    </init-param>
+                    <async-supported>true</async-supported>
+                  </servlet>
+                  <servlet-mapping>
+                    <servlet-name>tokenhook</servlet-name>
+                    <url-pattern>/okta/token-hook</url-pattern>
+                  </servlet-mapping>
+                </web-app>
+                """.formatted(EventIdRule.class.getName()));
+        tomcat = EmbeddedTomcat.create();
+        Context context = tomcat.addWebapp("", webapp.toAbsolutePath().toString());
+        ((StandardJarScanner) context.getJarScanner()).setScanClassPath(false);
+
+        assertThatThrownBy(tomcat::start).isInstanceOf(LifecycleException.class)
+                .hasStackTraceContaining("Token hook servlet 'tokenhook'")
+                .hasStackTraceContaining("tokenhook.auth.header.secrets");
+        assertThat(context.getState().isAvailable()).isFalse();
     }
 
     @Test
