@@ -3,12 +3,10 @@ package dev.tokenhook.servlet;
 import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookConfig;
-import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContainerInitializer;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +29,8 @@ public final class TokenHookServletInitializer implements ServletContainerInitia
         for (ServletRegistration declared : context.getServletRegistrations().values()) {
             if (TokenHookServlet.class.getName().equals(declared.getClassName())) {
                 try {
-                    TokenHookSettings settings = TokenHookServlet.settings(config(declared, context));
+                    TokenHookSettings settings = TokenHookServlet.settings(declared.getName(), declared::getInitParameter,
+                            Collections.enumeration(declared.getInitParameters().keySet()), context);
                     TokenHookServlets.ruleTypes(settings.get(TokenHookKeys.RULES));
                     TokenHookConfig.from(settings).endpoint(List.of()).close();
                 } catch (RuntimeException e) {
@@ -40,29 +39,5 @@ public final class TokenHookServletInitializer implements ServletContainerInitia
                 }
             }
         }
-    }
-
-    private static ServletConfig config(ServletRegistration declared, ServletContext context) {
-        return new ServletConfig() {
-            @Override
-            public String getServletName() {
-                return declared.getName();
-            }
-
-            @Override
-            public ServletContext getServletContext() {
-                return context;
-            }
-
-            @Override
-            public String getInitParameter(String name) {
-                return declared.getInitParameter(name);
-            }
-
-            @Override
-            public Enumeration<String> getInitParameterNames() {
-                return Collections.enumeration(declared.getInitParameters().keySet());
-            }
-        };
     }
 }
