@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Keeps an answer under Okta's size limit ({@link PatchValidator#MAX_RESPONSE_BYTES}) by leaving parts
  * out in a fixed order, fewest first: debug entries (the last contributor's first, its last entry
  * first), then, for a denial, error causes (last first; the summary always stays), or, for a patch, whole
- * contributors' operations (the last contributor's first). Dropping one contributor's entry never
- * removes another's: the debug context is rebuilt from what is kept, so an earlier entry under the same
- * key shows again. Sizes are the encoded bytes of the candidate answer, whichever writer produces them.
+ * contributors' operations with their debug entries (the last contributor's first). If causes or
+ * operations had to go, the debug entries of what is kept are then taken back as far as they fit (they
+ * cost nothing that was left out). Dropping one contributor's entry never removes another's: the debug
+ * context is rebuilt from what is kept, so an earlier entry under the same key shows again. Sizes are
+ * the encoded bytes of the candidate answer, whichever writer produces them.
  */
 final class AnswerFit {
 
@@ -58,54 +61,91 @@ final class AnswerFit {
     }
 
     private Fitted fit() {
-        TokenHookResponse whole = build(0);
+        TokenHookResponse whole = build(0, 0);
         int wholeSize = whole.encodedSize();
         if (wholeSize < PatchValidator.MAX_RESPONSE_BYTES) {
             return new Fitted(whole, 0, wholeSize);
         }
-        // Leaving everything droppable out always fits: {} or an error with a capped summary. Binary search
-        // for the fewest parts to leave out; the answer returned is one measured to fit.
-        int fits = debugEntries + droppableTail;
-        TokenHookResponse fitting = build(fits);
-        int tooLarge = 0;
-        while (fits - tooLarge > 1) {
-            int middle = (tooLarge + fits) >>> 1;
-            TokenHookResponse candidate = build(middle);
+        // First the fewest parts to leave out in the order above (every debug entry before any tail part).
+        int total = debugEntries + droppableTail;
+        Search first = smallestFitting(total, dropped -> build(Math.min(dropped, debugEntries),
+                Math.max(0, dropped - debugEntries)));
+        int tail = Math.max(0, first.dropped() - debugEntries);
+        if (tail == 0) {
+            return new Fitted(first.response(), 0, wholeSize);
+        }
+        // The tail parts left out did not fit even without any debug entry, so debug entries of what is kept
+        // cost nothing kept: take back as many as fit.
+        Search second = smallestFitting(keptEntries(tail), dropped -> build(dropped, tail));
+        return new Fitted(second.response(), denial == null ? tail : 0, wholeSize);
+    }
+
+    private record Search(int dropped, TokenHookResponse response) {
+    }
+
+    /**
+     * Binary search for the fewest of {@code most} parts to leave out; leaving out all of them must fit.
+     * Returns an answer measured to fit, even if sizes do not shrink steadily (an earlier rule's entry
+     * under the same key can show again).
+     */
+    private static Search smallestFitting(int most, IntFunction<TokenHookResponse> leavingOut) {
+        Search fits = new Search(most, leavingOut.apply(most));
+        int tooLarge = -1;
+        while (fits.dropped() - tooLarge > 1) {
+            int middle = (tooLarge + fits.dropped()) >>> 1;
+            TokenHookResponse candidate = leavingOut.apply(middle);
             if (candidate.encodedSize() < PatchValidator.MAX_RESPONSE_BYTES) {
-                fits = middle;
-                fitting = candidate;
+                fits = new Search(middle, candidate);
             } else {
                 tooLarge = middle;
             }
         }
-        return new Fitted(fitting, Math.max(0, fits - debugEntries), wholeSize);
+        return fits;
     }
 
-    /** @return the answer with the first {@code dropped} droppable parts left out */
-    private TokenHookResponse build(int dropped) {
-        int keptEntries = debugEntries - Math.min(dropped, debugEntries);
-        int droppedTail = dropped - Math.min(dropped, debugEntries);
-        Map<String, Object> debug = new LinkedHashMap<>();
-        int entry = 0;
+    /** @return whether the part's operations (and so its debug entries) are left out */
+    private boolean partDropped(int withOperationsBefore, Part part, int droppedTail) {
+        return denial == null && !part.operations().isEmpty() && withOperationsBefore >= droppableTail - droppedTail;
+    }
+
+    private int keptEntries(int droppedTail) {
+        int entries = 0;
+        int withOperations = 0;
         for (Part part : parts) {
-            for (Map.Entry<String, Object> item : part.debug().entrySet()) {
-                if (entry++ >= keptEntries) {
-                    break;
-                }
-                debug.put(item.getKey(), item.getValue());
+            if (!partDropped(withOperations, part, droppedTail)) {
+                entries += part.debug().size();
             }
+            withOperations += part.operations().isEmpty() ? 0 : 1;
+        }
+        return entries;
+    }
+
+    /**
+     * @param droppedEntries how many debug entries of the parts kept to leave out, the last first
+     * @param droppedTail how many error causes (denial) or contributors' operations (patch) to leave out
+     * @return the answer without them
+     */
+    private TokenHookResponse build(int droppedEntries, int droppedTail) {
+        int keep = keptEntries(droppedTail) - droppedEntries;
+        Map<String, Object> debug = new LinkedHashMap<>();
+        List<PatchOperation> operations = new ArrayList<>();
+        int withOperations = 0;
+        for (Part part : parts) {
+            if (!partDropped(withOperations, part, droppedTail)) {
+                operations.addAll(part.operations());
+                for (Map.Entry<String, Object> item : part.debug().entrySet()) {
+                    if (keep-- <= 0) {
+                        break;
+                    }
+                    debug.put(item.getKey(), item.getValue());
+                }
+            }
+            withOperations += part.operations().isEmpty() ? 0 : 1;
         }
         Map<String, Object> debugContext = Values.readOnlyMap(debug);
         if (denial != null) {
             return TokenHookResponse.denial(denial.withFirstCauses(denial.errorCauses().size() - droppedTail),
                     debugContext);
-        }
-        List<PatchOperation> operations = new ArrayList<>();
-        int withOperations = droppableTail;
-        for (Part part : parts) {
-            if (!part.operations().isEmpty() && withOperations-- > droppedTail) {
-                operations.addAll(part.operations());
-            }
         }
         return TokenHookResponse.of(operations, debugContext);
     }
