@@ -120,19 +120,33 @@ final class AnswerFit {
         return entries;
     }
 
+    /** @return both lists in order; no copy while one of them is empty (the usual single rule) */
+    private static List<PatchOperation> concat(List<PatchOperation> first, List<PatchOperation> second) {
+        if (second.isEmpty()) {
+            return first;
+        }
+        if (first.isEmpty()) {
+            return second;
+        }
+        List<PatchOperation> both = new ArrayList<>(first.size() + second.size());
+        both.addAll(first);
+        both.addAll(second);
+        return both;
+    }
+
     /**
      * @param droppedEntries how many debug entries of the parts kept to leave out, the last first
      * @param droppedTail how many error causes (denial) or contributors' operations (patch) to leave out
      * @return the answer without them
      */
     private TokenHookResponse build(int droppedEntries, int droppedTail) {
-        int keep = keptEntries(droppedTail) - droppedEntries;
-        Map<String, Object> debug = new LinkedHashMap<>();
-        List<PatchOperation> operations = new ArrayList<>();
+        int keep = debugEntries == 0 ? 0 : keptEntries(droppedTail) - droppedEntries;
+        Map<String, Object> debug = keep > 0 ? new LinkedHashMap<>() : Map.of();
+        List<PatchOperation> operations = List.of();
         int withOperations = 0;
         for (Part part : parts) {
             if (!partDropped(withOperations, part, droppedTail)) {
-                operations.addAll(part.operations());
+                operations = concat(operations, part.operations());
                 for (Map.Entry<String, Object> item : part.debug().entrySet()) {
                     if (keep-- <= 0) {
                         break;
