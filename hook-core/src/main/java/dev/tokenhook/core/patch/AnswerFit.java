@@ -19,8 +19,14 @@ import java.util.function.IntFunction;
  */
 final class AnswerFit {
 
-    /** What one contributor (a rule) puts into the answer. */
-    record Part(List<PatchOperation> operations, Map<String, Object> debug) {
+    /**
+     * What one contributor (a rule) puts into the answer.
+     *
+     * @param patch where it comes from, or {@code null}
+     * @param operations its operations, read-only
+     * @param debug its debug entries, read-only
+     */
+    record Part(TokenPatch patch, List<PatchOperation> operations, Map<String, Object> debug) {
     }
 
     /**
@@ -121,7 +127,7 @@ final class AnswerFit {
     }
 
     /** @return both lists in order; no copy while one of them is empty (the usual single rule) */
-    private static List<PatchOperation> concat(List<PatchOperation> first, List<PatchOperation> second) {
+    static List<PatchOperation> concat(List<PatchOperation> first, List<PatchOperation> second) {
         if (second.isEmpty()) {
             return first;
         }

@@ -27,9 +27,9 @@ public final class ResponseAssembler {
 
     private final PatchValidator validator;
     private final TokenHookRequest request;
-    private final List<PatchOperation> accepted = new ArrayList<>();
-    private final List<TokenPatch> patches = new ArrayList<>(4);
-    private final List<AnswerFit.Part> parts = new ArrayList<>(4);
+    /** The operations accepted so far: no copy until a second patch brings some. */
+    private List<PatchOperation> accepted = List.of();
+    private final List<AnswerFit.Part> parts = new ArrayList<>(2);
     private HookError denial;
     private AnswerFit.Fitted fitted;
 
@@ -66,10 +66,9 @@ public final class ResponseAssembler {
             if (!violations.isEmpty()) {
                 return violations;
             }
-            accepted.addAll(operations);
+            accepted = AnswerFit.concat(accepted, operations);
         }
-        patches.add(patch);
-        parts.add(new AnswerFit.Part(operations, patch.debugContext()));
+        parts.add(new AnswerFit.Part(patch, operations, patch.debugContext()));
         return List.of();
     }
 
@@ -105,7 +104,7 @@ public final class ResponseAssembler {
             if (operations.isEmpty()) {
                 continue;
             }
-            if (patches.get(i) == patch) {
+            if (parts.get(i).patch() == patch) {
                 return Optional.of(new PatchViolation(operations.get(0).token(), "/",
                         PatchViolation.Kind.RESPONSE_TOO_LARGE, "Left out to keep the answer under "
                         + PatchValidator.MAX_RESPONSE_BYTES + " bytes: with every accepted rule it was "

@@ -54,7 +54,7 @@ public final class TokenHookResponse {
             throw new InvalidPatchException("A denial needs an error");
         }
         Map<String, Object> debug = checkedDebug(debugContext);
-        return AnswerFit.denial(error, List.of(new AnswerFit.Part(List.of(), debug))).response();
+        return AnswerFit.denial(error, List.of(new AnswerFit.Part(null, List.of(), debug))).response();
     }
 
     /** Builds a denial as given, unchecked: for {@link AnswerFit}. */
