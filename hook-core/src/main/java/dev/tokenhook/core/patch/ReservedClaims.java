@@ -40,10 +40,6 @@ import java.util.Set;
  */
 public final class ReservedClaims {
 
-    /** Where the default table comes from, for messages and documentation. */
-    public static final String SOURCE = "Okta token inline hook reference, 'Reserved claims for Token Hooks' "
-            + "(okta-developer-docs 58f3aed8c7, 2024-01-24)";
-
     private static final ReservedClaims DEFAULTS = loadDefaults();
 
     private final Map<TokenType, Set<String>> reserved;
