@@ -4,6 +4,7 @@ import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -154,6 +155,20 @@ public final class TokenHookKeys {
     public static final List<ConfigGroup> GROUPS = List.of(RESERVED_CLAIMS);
 
     private TokenHookKeys() {
+    }
+
+    /**
+     * @return every key with a name known in advance: the plain keys, then each setting of each entry of
+     *     the fixed groups (e.g. {@code tokenhook.reserved-claims.id-token.allow}), for documentation
+     */
+    public static List<ConfigKey<?>> documented() {
+        List<ConfigKey<?>> keys = new ArrayList<>(KEYS);
+        for (ConfigGroup group : GROUPS) {
+            for (String name : group.names()) {
+                group.settings().forEach(setting -> keys.add(group.key(name, setting)));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /**
