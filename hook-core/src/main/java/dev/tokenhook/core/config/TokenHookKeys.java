@@ -139,10 +139,12 @@ public final class TokenHookKeys {
 
     /** {@code allow} of {@link #RESERVED_CLAIMS}. */
     public static final ConfigKey<List<String>> RESERVED_CLAIMS_ALLOW = ConfigKey.list("allow",
-            "Claims rules may change in this token although Okta's table reserves them there, comma-separated.");
+            "Claims rules may change in the token the key names although Okta's table reserves them there, "
+                    + "comma-separated.");
     /** {@code deny} of {@link #RESERVED_CLAIMS}. */
     public static final ConfigKey<List<String>> RESERVED_CLAIMS_DENY = ConfigKey.list("deny",
-            "Claims refused in this token besides those Okta's table reserves there, comma-separated.");
+            "Claims refused in the token the key names besides those Okta's table reserves there, "
+                    + "comma-separated.");
     /**
      * {@code tokenhook.reserved-claims.id-token|access-token.allow|deny}: changes to Okta's reserved-claim
      * table (hook-core's {@code ReservedClaims}), per token.
