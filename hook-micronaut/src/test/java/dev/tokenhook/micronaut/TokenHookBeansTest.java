@@ -128,7 +128,8 @@ class TokenHookBeansTest {
         try (ApplicationContext context = run(props)) {
             ReservedClaims expected = ReservedClaims.defaults().allow(TokenType.ACCESS_TOKEN, "cnf")
                     .reserve(TokenType.ACCESS_TOKEN, "role", "permissions").reserve(TokenType.ID_TOKEN, "tenant");
-            assertThat(context.getBean(TokenHookConfig.class).reservedClaims()).isEqualTo(expected);
+            assertThat(TokenHookConfig.from(context.getBean(TokenHookSettings.class)).reservedClaims())
+                    .isEqualTo(expected);
             assertThat(context.getBean(TokenHookEndpoint.class).hook().reservedClaims()).isEqualTo(expected);
         }
     }
