@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.SampleRequests;
 import dev.tokenhook.core.Seeded;
 import dev.tokenhook.core.TokenHookException;
-import dev.tokenhook.core.patch.TokenHookResponse;
-import dev.tokenhook.core.patch.TokenPatch;
+import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.rule.TokenHook;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -50,10 +51,11 @@ class JsonOutputTest {
     void floatsAreWrittenAsFloatsNotWidened() {
         assertThat(text(ours(List.of(1.1f, 0.1f, 3.4028235e38f, 1.4e-45f, -0.0f, 1.1, 1e300, 2.5e-8))))
                 .isEqualTo("[1.1,0.1,3.4028235E38,1.4E-45,-0.0,1.1,1.0E300,2.5E-8]");
-        TokenPatch patch = new TokenPatch();
-        patch.idToken().add("x", 1.1f);
-        assertThat(text(TokenHookResponse.of(patch.operations(), patch.debugContext()).toJson()))
-                .contains("\"value\":1.1}").doesNotContain("1.10000");
+        try (TokenHook hook = TokenHook.builder().rule("float", (request, patch) -> patch.idToken().add("x", 1.1f))
+                .build()) {
+            byte[] answer = hook.process(TokenHookRequest.fromJson(SampleRequests.fullBytes())).response().toJson();
+            assertThat(text(answer)).contains("\"value\":1.1}").doesNotContain("1.10000");
+        }
     }
 
     @Test
