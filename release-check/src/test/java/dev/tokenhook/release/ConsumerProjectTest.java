@@ -62,7 +62,7 @@ class ConsumerProjectTest {
         assertThat(mavenHome).as("maven.home (set by Maven's launcher)").isNotBlank();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(mavenHome, "bin", "mvn").toString(),
-                "-B", "-o", "-ntp",
+                "-B", "-o", "-U", "-ntp",
                 "-f", project.resolve("pom.xml").toString(),
                 "-s", project.resolve("settings.xml").toString(),
                 "-Dmaven.repo.local=" + ownRepository,
