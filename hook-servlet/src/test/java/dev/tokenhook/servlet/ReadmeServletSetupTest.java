@@ -3,7 +3,7 @@ package dev.tokenhook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.servlet.readme.ReadmeServletSetup;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.micrometer.TokenHookMetrics;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What the published POMs put on a user's class path: the adapter and its runtime dependencies, and none of
- * the libraries tokenhook's own tests use (a test dependency that lost its test scope would show up here).
+ * the libraries tokenhook's own tests use, nor its test support (a test dependency that lost its test scope
+ * would show up here).
  */
 class ClassPathTest {
 
@@ -33,7 +34,9 @@ class ClassPathTest {
             "io/micronaut/context/ApplicationContext.class",
             "io/micrometer/core/instrument/MeterRegistry.class",
             "org/h2/Driver.class",
-            "io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class"})
+            "io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class",
+            "dev/tokenhook/docs/DocSnippets.class",
+            "dev/tokenhook/testkit/DocSnippets.class"})
     void noTestLibraryOfTokenhookLeaks(String resource) {
         assertNull(ClassPathTest.class.getClassLoader().getResource(resource), resource);
     }
