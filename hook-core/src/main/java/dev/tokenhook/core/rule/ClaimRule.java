@@ -45,25 +45,7 @@ public interface ClaimRule {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A rule name must not be blank");
         }
-        if (rule instanceof NonBlocking) {
-            return nonBlocking(name, rule);
-        }
-        return new ClaimRule() {
-            @Override
-            public void apply(TokenHookRequest request, TokenPatch patch) throws Exception {
-                rule.apply(request, patch);
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return "ClaimRule[" + name + "]";
-            }
-        };
+        return rule instanceof NonBlocking ? nonBlocking(name, rule) : new RuleWithName(name, rule);
     }
 
     /**
@@ -83,22 +65,7 @@ public interface ClaimRule {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A rule name must not be blank");
         }
-        return new NonBlocking() {
-            @Override
-            public void apply(TokenHookRequest request, TokenPatch patch) throws Exception {
-                rule.apply(request, patch);
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return "NonBlocking[" + name + "]";
-            }
-        };
+        return new RuleWithName.NonBlockingRule(name, rule);
     }
 
     /**
