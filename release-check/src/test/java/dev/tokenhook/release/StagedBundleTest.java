@@ -130,6 +130,8 @@ class StagedBundleTest {
             assertThat(Xml.text(dependency, "version")).isIn(StagedModule.version(), "${project.version}");
         });
         assertThat(managed.stream().map(dependency -> Xml.text(dependency, "artifactId")))
+                .as("hook-bom's dependencyManagement against the published jar modules"
+                        + " (a new published module goes into hook-bom/pom.xml)")
                 .containsExactlyInAnyOrderElementsOf(publishedJars().map(Module::artifactId).toList());
         assertThat(Xml.child(bom, "build")).as("no build section in the published BOM").isNull();
         assertThat(Xml.child(bom, "properties")).as("no properties in the published BOM").isNull();
