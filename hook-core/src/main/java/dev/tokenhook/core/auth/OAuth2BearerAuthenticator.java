@@ -30,8 +30,9 @@ import java.util.Set;
 /**
  * Okta's OAuth 2.0 hook authentication (SPEC §3.2): Okta obtains an access token from an authorization
  * server and calls the hook with {@code Authorization: Bearer <JWT>}. This authenticator verifies the
- * signature against the issuer's JWKS (fetched with short timeouts, cached, refreshed when an unknown
- * {@code kid} appears, at most once per refresh interval), then {@code iss}, {@code aud},
+ * signature against the issuer's JWKS (fetched within one overall deadline, connect, headers and body
+ * together, never past the call's own; cached; refreshed when an unknown {@code kid} appears, at most once
+ * per refresh interval), then {@code iss}, {@code aud},
  * {@code exp}/{@code nbf} with a small clock skew, and optionally {@code cid} and {@code scp}. Only
  * asymmetric algorithms are accepted (RS256 by default; never {@code none}, never HMAC). The same token
  * is accepted on every call until it expires, as Okta reuses it. Thread-safe.
@@ -53,6 +54,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
     private final Set<JWSAlgorithm> algorithms;
     private final Duration clockSkew;
     private final Clock clock;
+    private final Duration timeout;
     private final JwksSource keys;
 
     private OAuth2BearerAuthenticator(Builder b, URI jwksUri) {
@@ -63,6 +65,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         this.algorithms = Set.copyOf(b.algorithms);
         this.clockSkew = b.clockSkew;
         this.clock = b.clock;
+        this.timeout = b.timeout;
         this.keys = new JwksSource(jwksUri, b.http, b.timeout, b.refreshInterval, b.keysMaxAge, b.clock);
     }
 
@@ -71,8 +74,18 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         return new Builder();
     }
 
+    /** Authenticates with {@code httpTimeout} as the most a key fetch may hold the call. */
     @Override
     public AuthResult authenticate(HookHeaders headers) {
+        return authenticate(headers, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Authenticates by the deadline: a key fetch that has not finished by then (or by {@code httpTimeout},
+     * whichever comes first) leaves the call refused, and other calls never wait past their own deadline.
+     */
+    @Override
+    public AuthResult authenticate(HookHeaders headers, long deadlineNanos) {
         List<String> values = headers.values("Authorization");
         if (values == null || values.size() != 1) {
             return AuthResult.failure(values == null || values.isEmpty() ? "no bearer token"
@@ -87,7 +100,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
             return AuthResult.failure("bearer token empty or too long");
         }
         try {
-            return verify(SignedJWT.parse(token));
+            return verify(SignedJWT.parse(token), deadlineNanos);
         } catch (ParseException e) {
             return AuthResult.failure("bearer token is not a signed JWT");
         } catch (JOSEException e) {
@@ -95,12 +108,12 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         }
     }
 
-    private AuthResult verify(SignedJWT jwt) throws ParseException, JOSEException {
+    private AuthResult verify(SignedJWT jwt, long deadlineNanos) throws ParseException, JOSEException {
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!algorithms.contains(alg)) {
             return AuthResult.failure("algorithm " + alg + " not allowed");
         }
-        Optional<JWK> key = keys.key(jwt.getHeader().getKeyID());
+        Optional<JWK> key = keys.key(jwt.getHeader().getKeyID(), deadlineNanos);
         if (key.isEmpty()) {
             return AuthResult.failure("no key for kid " + safe(jwt.getHeader().getKeyID()));
         }
@@ -260,7 +273,8 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         }
 
         /**
-         * @param timeout connect and read timeout for the JWKS and metadata, kept well inside the time budget
+         * @param timeout the most a JWKS fetch may take, connect, headers and whole body together (also the
+         *     connect and response timeout of the metadata read at start), kept well inside the time budget
          * @return this builder
          */
         public Builder httpTimeout(Duration timeout) {
