@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -238,19 +240,22 @@ public abstract class TokenHookHostileCallersContract {
      * at once are both refused within the budget, neither waiting behind the other.
      */
     @Test
-    void tricklingKeyEndpointMakesNewKidCallsAnswer401WithinTheBudget() {
+    void tricklingKeyEndpointMakesNewKidCallsAnswer401WithinTheBudget() throws Exception {
         OktaHookCaller bearer = new OktaHookCaller(hook, "Authorization", "Bearer " + issuer.accessToken());
-        long start = System.nanoTime();
-        CompletableFuture<HookCall> first = CompletableFuture.supplyAsync(
-                () -> bearer.call(ContractRequests.signIn("evt-kid-1", "isaac.brock@example.com")));
-        CompletableFuture<HookCall> second = CompletableFuture.supplyAsync(
-                () -> bearer.call(ContractRequests.signIn("evt-kid-2", "isaac.brock@example.com")));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<HookCall> first = callers.submit(
+                    () -> bearer.call(ContractRequests.signIn("evt-kid-1", "isaac.brock@example.com")));
+            Future<HookCall> second = callers.submit(
+                    () -> bearer.call(ContractRequests.signIn("evt-kid-2", "isaac.brock@example.com")));
 
-        for (HookCall call : List.of(first.join(), second.join())) {
-            assertThat(call.status()).isEqualTo(401);
-            assertThat(call.elapsed()).isLessThan(ANSWERED_WITHIN);
+            for (HookCall call : List.of(first.get(), second.get())) {
+                assertThat(call.status()).as("%s after %s", call.headers(), call.elapsed()).isEqualTo(401);
+                assertThat(call.elapsed()).isLessThan(ANSWERED_WITHIN);
+            }
+        } finally {
+            callers.shutdownNow();
         }
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ANSWERED_WITHIN);
         assertThat(okta.call(ContractRequests.signIn("evt-after-kid", "isaac.brock@example.com")).status())
                 .isEqualTo(200);
     }

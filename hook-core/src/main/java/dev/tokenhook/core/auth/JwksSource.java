@@ -94,8 +94,10 @@ final class JwksSource {
         HttpRequest request = HttpRequest.newBuilder(jwksUri).timeout(timeout)
                 .header("Accept", "application/json").GET().build();
         CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, BoundedBody.handler(MAX_JWKS_BYTES));
-        // The request timeout only covers the response headers: this cuts a body still trickling in.
-        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS).execute(() -> exchange.cancel(true));
+        // The request timeout only covers the response headers: this cuts a body still trickling in. Run on
+        // the JDK's delay thread itself, not on the common pool, which may be busy (parallelism 1 on 2 cores).
+        CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, Runnable::run)
+                .execute(() -> exchange.cancel(true));
         fetching = exchange.thenAccept(response -> {
             if (response.statusCode() == 200) {
                 try {

@@ -31,14 +31,21 @@ import java.util.function.Consumer;
 
 /**
  * The whole HTTP behaviour of a token inline hook, without HTTP: adapters pass method, headers and
- * body in and write status, headers and body out. Checks, in order: method ({@code POST}, else 405),
- * authentication (401, no detail), content type ({@code application/json}, else 415), size (413),
- * decoding (400 with a short JSON reason), then the rules (200 with the answer; {@code {}} for no
- * change). Every response is JSON with {@code Cache-Control: no-store}; none echoes the request or
- * carries a stack trace. Two forms: {@link #handle(HookHttpRequest)} returns the answer (rules on rule
- * threads, the caller waits); {@link #handle(HookHttpRequest, Consumer)} runs the rules on the calling
- * thread and answers through a callback, from the engine's watchdog at the deadline if they hang, for
- * adapters that can answer from another thread. Thread-safe; closing it closes its {@link TokenHook}.
+ * body in and write status, headers and body out. Checks, in order, before a byte of the body is read:
+ * method ({@code POST}, else 405), authentication (401, no detail), content encoding (none or
+ * {@code identity}, else 415: nothing is ever inflated), content type ({@code application/json} in
+ * UTF-8, else 415), declared length (413); these refusals carry {@code Connection: close}, so the
+ * container closes the connection rather than read an unread body. Then the body, within
+ * {@link #bodyTimeout()} (408 and {@code Connection: close} if it has not all arrived) and the size limit
+ * (413); its bytes must be strict UTF-8 (400; UTF-16 and UTF-32 are 415), checked here whatever the
+ * JSON parser would accept; decoding (400 with a short JSON reason), then the rules (200 with the
+ * answer; {@code {}} for no change). Every response is JSON with {@code Cache-Control: no-store}; none
+ * echoes the request or carries a stack trace. Three forms: {@link #handle(HookHttpRequest)} returns the
+ * answer (rules on rule threads, the caller waits); {@link #handle(HookHttpRequest, Consumer)} runs the
+ * rules on the calling thread and answers through a callback, from the engine's watchdog at the deadline
+ * if they hang; {@link #begin} is for adapters that read the body without blocking (a Servlet
+ * {@code ReadListener}, a reactive body), so a slow body holds no thread. Thread-safe; closing it closes
+ * its {@link TokenHook}.
  */
 public final class TokenHookEndpoint implements AutoCloseable {
 
