@@ -27,7 +27,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class JwksSource {
 
-    private static final int MAX_JWKS_BYTES = 512 * 1024;
+    /** The most bytes of a key set or metadata document held. */
+    static final int MAX_JWKS_BYTES = 512 * 1024;
 
     private final URI jwksUri;
     private final HttpClient http;

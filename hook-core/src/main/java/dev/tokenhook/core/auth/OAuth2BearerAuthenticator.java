@@ -10,11 +10,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +26,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Okta's OAuth 2.0 hook authentication (SPEC §3.2): Okta obtains an access token from an authorization
@@ -322,20 +326,25 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
             String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
             requireSecure(URI.create(base), "tokenhook.auth.oauth2.issuer");
             for (String suffix : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+                CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create(base + suffix)).timeout(timeout).GET().build(), BoundedBody.handler(JwksSource.MAX_JWKS_BYTES));
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + suffix))
-                            .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    // One deadline for the whole document: a metadata endpoint that trickles cannot hold the start.
+                    HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
                     if (response.statusCode() == 200) {
-                        Object jwks = com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()).get("jwks_uri");
+                        Object jwks = com.nimbusds.jose.util.JSONObjectUtils.parse(
+                                new String(response.body(), StandardCharsets.UTF_8)).get("jwks_uri");
                         if (jwks instanceof String uri) {
                             return URI.create(uri);
                         }
                     }
-                } catch (IOException | ParseException | IllegalArgumentException e) {
+                } catch (ExecutionException | TimeoutException | ParseException | IllegalArgumentException e) {
                     // try the next well-known document
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
+                } finally {
+                    exchange.cancel(true);
                 }
             }
             throw new IllegalStateException("Could not read jwks_uri from the metadata of tokenhook.auth.oauth2.issuer; "

@@ -98,7 +98,7 @@ class EndpointFuzzTest {
     @Property(tries = 200)
     void randomBytesAreRefusedCleanly(@ForAll byte[] body) throws IOException {
         HookHttpResponse response = post(body);
-        assertThat(response.status()).isIn(200, 400);
+        assertThat(response.status()).isIn(200, 400, 415); // 415: a NUL among the first two bytes reads as UTF-16/32
         assertThat(JSON.readTree(response.body()).isObject()).isTrue();
     }
 

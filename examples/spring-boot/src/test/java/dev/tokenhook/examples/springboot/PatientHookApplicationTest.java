@@ -8,6 +8,7 @@ import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TestIssuer;
 import dev.tokenhook.testkit.TokenHookRequests;
 import java.net.Socket;
 import java.net.URI;
@@ -111,6 +112,26 @@ class PatientHookApplicationTest {
         }
 
         assertThat(output.getOut() + output.getErr()).doesNotContain(SECRET).doesNotContain("cGF0aWVudHM6aG9vaw");
+    }
+
+    /** nimbus-jose-jwt is in the example: OAuth 2.0 alone authenticates Okta, without a shared secret. */
+    @Test
+    void acceptsOktasBearerTokenWithOAuth2Alone() {
+        try (TestIssuer issuer = TestIssuer.start();
+                ConfigurableApplicationContext oauth = SpringApplication.run(PatientHookApplication.class,
+                        "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=",
+                        "--tokenhook.auth.oauth2.issuer=" + issuer.issuer(),
+                        "--tokenhook.auth.oauth2.audience=" + TestIssuer.AUDIENCE)) {
+            URI uri = URI.create("http://127.0.0.1:" + oauth.getEnvironment().getProperty("local.server.port")
+                    + "/okta/token-hook");
+
+            HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken())
+                    .call(signIn("isaac.brock@example.com"));
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.bodyText()).contains("\"1234\"");
+            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(signIn("isaac.brock@example.com")).status())
+                    .isEqualTo(401);
+        }
     }
 
     @Test
