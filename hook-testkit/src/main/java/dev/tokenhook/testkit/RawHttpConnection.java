@@ -50,7 +50,12 @@ final class RawHttpConnection implements AutoCloseable {
 
     /** Sends a {@code POST} head to the hook's path with these headers (Host is added). */
     RawHttpConnection head(Map<String, String> headers) {
-        StringBuilder head = new StringBuilder("POST ").append(uri.getRawPath()).append(" HTTP/1.1\r\n")
+        return head("POST", headers);
+    }
+
+    /** Sends a request head to the hook's path with this method and these headers (Host is added). */
+    RawHttpConnection head(String method, Map<String, String> headers) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(uri.getRawPath()).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(uri.getHost()).append(':').append(uri.getPort()).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");

@@ -155,6 +155,35 @@ public abstract class TokenHookHostileCallersContract {
         }
     }
 
+    /**
+     * Every refusal decided from the headers comes before the body: with one byte of a 4,000-byte body
+     * sent, the answer arrives, says {@code Connection: close}, and the server closes the connection
+     * rather than wait for the rest.
+     */
+    @Test
+    void everyRefusalBeforeTheBodyClosesTheConnectionUnread() {
+        record Case(String method, Map<String, String> headers, int status) {
+        }
+        for (Case refused : List.of(
+                new Case("POST", Map.of("Authorization", "Basic d3Jvbmc=", "Content-Type", "application/json"), 401),
+                new Case("PUT", Map.of("Authorization", SECRET, "Content-Type", "application/json"), 405),
+                new Case("POST", Map.of("Authorization", SECRET, "Content-Type", "text/plain"), 415),
+                new Case("POST", Map.of("Authorization", SECRET, "Content-Type", "application/json",
+                        "Content-Encoding", "deflate"), 415))) {
+            Map<String, String> headers = new LinkedHashMap<>(refused.headers());
+            headers.put("Content-Length", String.valueOf(SLOW_BODY_LENGTH));
+            try (RawHttpConnection connection = RawHttpConnection.open(hook)) {
+                connection.head(refused.method(), headers).write(new byte[] {'{'});
+
+                RawHttpConnection.Response response = connection.response(ASSERTED_WITHIN);
+                assertThat(response).as(refused.toString()).isNotNull();
+                assertThat(response.status()).as(refused.toString()).isEqualTo(refused.status());
+                assertThat(response.header("Connection")).as(refused.toString()).containsIgnoringCase("close");
+                assertThat(connection.closedByServer(ASSERTED_WITHIN)).as(refused.toString()).isTrue();
+            }
+        }
+    }
+
     /** A declared length over the limit is refused before a byte of the body is sent. */
     @Test
     void declaredOversizeIs413AtOnce() {
