@@ -3,7 +3,6 @@ package dev.tokenhook.examples.jetty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.testkit.HookCall;
-import dev.tokenhook.servlet.TokenHookServlets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TestIssuer;
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -61,7 +61,8 @@ class JarStartsIT {
     void acceptsOktasBearerTokenWithOAuth2FromTheEnvironment() throws Exception {
         try (TestIssuer issuer = TestIssuer.start()) {
             Map<String, String> env = new HashMap<>(Map.of("PORT", "0"));
-            issuer.properties().forEach((key, value) -> env.put(TokenHookServlets.environmentName(key), value));
+            issuer.properties().forEach((key, value) ->
+                    env.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
             Launched app = launch(env);
             try {
                 URI hook = URI.create("http://127.0.0.1:" + app.awaitPort() + JettyHookApp.PATH);
