@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenhook.core.auth.MissingAuthenticationException;
+import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TestIssuer;
@@ -58,18 +58,25 @@ class MicronautExampleTest {
         context.close();
     }
 
-    /** nimbus-jose-jwt is in the example: OAuth 2.0 alone authenticates Okta, without a shared secret. */
+    /**
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
+     * shared secret stays set, as the example's properties require it).
+     */
     @Test
-    void acceptsOktasBearerTokenWithOAuth2Alone() throws Exception {
-        try (TestIssuer issuer = TestIssuer.start();
-                ApplicationContext oauth = start(new HashMap<>(issuer.properties()))) {
-            URI uri = URI.create("http://127.0.0.1:" + oauth.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
-            byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
+    void acceptsOktasBearerTokenWithOAuth2() throws Exception {
+        try (TestIssuer issuer = TestIssuer.start()) {
+            Map<String, Object> props = new HashMap<>(issuer.properties());
+            props.put("TOKENHOOK_AUTH_SECRET", SECRET);
+            try (ApplicationContext oauth = start(props)) {
+                URI uri = URI.create("http://127.0.0.1:" + oauth.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
+                byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
 
-            HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request);
-            assertThat(call.status()).isEqualTo(200);
-            assertThat(call.bodyText()).contains("\"1234\"");
-            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(request).status()).isEqualTo(401);
+                HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request);
+                assertThat(call.status()).isEqualTo(200);
+                assertThat(call.bodyText()).contains("\"1234\"");
+                assertThat(new OktaHookCaller(uri, "Authorization",
+                        "Bearer " + issuer.accessToken(Map.of("aud", "api://other"))).call(request).status()).isEqualTo(401);
+            }
         }
     }
 
@@ -117,7 +124,8 @@ class MicronautExampleTest {
         assumeTrue(System.getenv("TOKENHOOK_AUTH_SECRET") == null, "TOKENHOOK_AUTH_SECRET is set in this environment");
 
         assertThatThrownBy(() -> start(Map.of()).close())
-                .hasRootCauseInstanceOf(MissingAuthenticationException.class)
-                .hasMessageContaining("tokenhook.auth.header.secrets");
+                .hasRootCauseInstanceOf(ConfigException.class)
+                .hasMessageContaining("tokenhook.auth.header.secrets")
+                .hasMessageContaining("is blank");
     }
 }

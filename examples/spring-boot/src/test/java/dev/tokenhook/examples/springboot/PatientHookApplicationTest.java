@@ -14,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -114,12 +115,15 @@ class PatientHookApplicationTest {
         assertThat(output.getOut() + output.getErr()).doesNotContain(SECRET).doesNotContain("cGF0aWVudHM6aG9vaw");
     }
 
-    /** nimbus-jose-jwt is in the example: OAuth 2.0 alone authenticates Okta, without a shared secret. */
+    /**
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
+     * shared secret stays set, as the example's properties require it).
+     */
     @Test
-    void acceptsOktasBearerTokenWithOAuth2Alone() {
+    void acceptsOktasBearerTokenWithOAuth2() {
         try (TestIssuer issuer = TestIssuer.start();
                 ConfigurableApplicationContext oauth = SpringApplication.run(PatientHookApplication.class,
-                        "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=",
+                        "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=" + SECRET,
                         "--tokenhook.auth.oauth2.issuer=" + issuer.issuer(),
                         "--tokenhook.auth.oauth2.audience=" + TestIssuer.AUDIENCE)) {
             URI uri = URI.create("http://127.0.0.1:" + oauth.getEnvironment().getProperty("local.server.port")
@@ -129,8 +133,8 @@ class PatientHookApplicationTest {
                     .call(signIn("isaac.brock@example.com"));
             assertThat(call.status()).isEqualTo(200);
             assertThat(call.bodyText()).contains("\"1234\"");
-            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(signIn("isaac.brock@example.com")).status())
-                    .isEqualTo(401);
+            assertThat(new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken(Map.of("aud", "api://other")))
+                    .call(signIn("isaac.brock@example.com")).status()).isEqualTo(401);
         }
     }
 
