@@ -35,7 +35,7 @@ import org.junit.jupiter.api.TestInstance;
  * caller would show as a valid call that is not answered.
  *
  * <p>The numbers (SECURITY.md quotes them): the time budget is 2.5 s, so a body must arrive within
- * 1.25 s; a valid call is answered while {@value #SLOW_CALLERS} callers hold their bodies back;
+ * 2 s; a valid call is answered while {@value #SLOW_CALLERS} callers hold their bodies back;
  * {@value #UPLOADS} unauthenticated 10 MB uploads and as many gzip bombs leave the heap less than
  * {@value #HEAP_BOUND_MB} MB fuller. Timed answers are asserted within {@link #ASSERTED_WITHIN}, twice
  * Okta's 3 s: an attack that works holds a thread or a key fetch for tens of seconds or for ever, so the
