@@ -39,7 +39,7 @@ final class ExchangeRecorder {
     /**
      * @param listeners called once per call, in order
      */
-    public ExchangeRecorder(List<HookListener> listeners) {
+    ExchangeRecorder(List<HookListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 

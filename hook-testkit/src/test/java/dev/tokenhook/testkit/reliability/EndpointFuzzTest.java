@@ -80,7 +80,7 @@ class EndpointFuzzTest {
     }
 
     private static void assertWellFormed(byte[] body, HookHttpResponse response) throws IOException {
-        assertThat(response.status()).isIn(200, 400, 413);
+        assertThat(response.status()).isIn(200, 400, 413, 415); // 415: a NUL among the first two bytes reads as UTF-16/32
         JsonNode json = JSON.readTree(response.body());
         assertThat(json.isObject()).isTrue();
         assertThat(response.headers()).containsEntry("Cache-Control", "no-store");
@@ -135,7 +135,7 @@ class EndpointFuzzTest {
             byte[] body = new byte[random.nextInt(random.nextBoolean() ? 20 : 300)];
             random.nextBytes(body);
             HookHttpResponse response = post(body);
-            assertThat(response.status()).isIn(200, 400);
+            assertThat(response.status()).isIn(200, 400, 415); // 415: a NUL among the first two bytes reads as UTF-16/32
             assertThat(JSON.readTree(response.body()).isObject()).isTrue();
         }
     }
