@@ -248,6 +248,7 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
         long hits = outcomes.get(LookupOutcome.HIT) + outcomes.get(LookupOutcome.REFRESHED)
                 + outcomes.get(LookupOutcome.STALE_SERVED);
         long all = outcomes.values().stream().mapToLong(Long::longValue).sum();
+        cache.synchronous().cleanUp(); // drops failed loads and answers past the stale window from the size
         return new LookupStats(outcomes, hits, all - hits, evictions.sum(), cache.synchronous().estimatedSize(),
                 sourceCalls.calls(), circuitState());
     }
