@@ -3,6 +3,7 @@ package dev.tokenhook.examples.jetty;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.examples.patient.PatientIdRule;
+import dev.tokenhook.examples.patient.PatientLookup;
 import dev.tokenhook.examples.patient.PatientStores;
 import dev.tokenhook.examples.patient.PooledPatientStore;
 import dev.tokenhook.servlet.TokenHookServlet;
@@ -26,8 +27,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * The patient-store hook on embedded Jetty 12: {@code POST /okta/token-hook}, authenticated by the
  * {@code Authorization} header Okta is configured to send. {@link #main} reads {@code PORT} (default
  * 8080) and {@code TOKENHOOK_AUTH_SECRET} (required) from the environment; every other {@code tokenhook.*}
- * key (e.g. {@code TOKENHOOK_TIME_BUDGET}, {@code TOKENHOOK_EXAMPLE_JDBC_URL}) may be set as a system
- * property or environment variable. SIGTERM stops it cleanly: calls in flight finish, then the hook's
+ * key (e.g. {@code TOKENHOOK_TIME_BUDGET}, {@code TOKENHOOK_EXAMPLE_JDBC_URL},
+ * {@code TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR}) may be set as a system property or environment variable. Patient
+ * ids are looked up through the cached {@link PatientLookup}. SIGTERM stops it cleanly: calls in flight finish, then the hook's
  * threads and the database pool close.
  */
 public final class JettyHookApp implements AutoCloseable {
@@ -71,7 +73,15 @@ public final class JettyHookApp implements AutoCloseable {
         var settings = TokenHookServlets.settings(fixed::get);
         TokenHookConfig config = TokenHookConfig.fromProperties(settings);
         PooledPatientStore patients = PatientStores.fromConfig(settings);
-        TokenHookEndpoint endpoint = config.endpoint(List.of(new PatientIdRule(patients.store())));
+        PatientLookup lookup;
+        TokenHookEndpoint endpoint;
+        try {
+            lookup = PatientLookup.of(patients.store(), settings);
+            endpoint = config.endpoint(List.of(new PatientIdRule(lookup)));
+        } catch (RuntimeException e) {
+            patients.close();
+            throw e;
+        }
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -91,6 +101,7 @@ public final class JettyHookApp implements AutoCloseable {
             @Override
             public void lifeCycleStopped(LifeCycle event) {
                 endpoint.close();
+                lookup.close();
                 patients.close();
                 System.out.println("tokenhook: stopped");
             }
