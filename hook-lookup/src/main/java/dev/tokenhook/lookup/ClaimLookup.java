@@ -72,6 +72,8 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
     private final long notFoundFreshNanos;
     private final long waitLimitNanos;
     private final Map<LookupOutcome, LongAdder> counts = new EnumMap<>(LookupOutcome.class);
+    /** Every note this lookup can write, made once: a lookup is on the hot path of every call. */
+    private final RuleNote[][] notes = new RuleNote[LookupOutcome.values().length][Answer.values().length];
     /** Keys being refreshed now: at most one background call per key. */
     private final Map<K, CompletableFuture<Void>> refreshing = new ConcurrentHashMap<>();
     private final LongAdder evictions = new LongAdder();
@@ -111,12 +113,15 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
                 .buildAsync(sourceCalls);
         for (LookupOutcome outcome : LookupOutcome.values()) {
             counts.put(outcome, new LongAdder());
+            for (Answer answer : Answer.values()) {
+                notes[outcome.ordinal()][answer.ordinal()] = new RuleNote(name, outcome.tag(), answer);
+            }
         }
     }
 
     /**
      * @param name the lookup's name in keys ({@code tokenhook.lookups.<name>.*}), logs and metrics, e.g.
-     *     {@code patients}: lower-case letters, digits, {@code -} and {@code _}
+     *     {@code patients}: lower-case letters, digits and {@code -}
      * @param source the blocking lookup to protect
      * @param <K> the key type
      * @param <V> the value type
@@ -222,7 +227,7 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
 
     private LookupResult<V> result(Answer answer, Optional<V> value, LookupOutcome outcome) {
         counts.get(outcome).increment();
-        RuleNotes.record(new RuleNote(name, outcome.tag(), answer));
+        RuleNotes.record(notes[outcome.ordinal()][answer.ordinal()]);
         return new LookupResult<>(answer, value, outcome);
     }
 

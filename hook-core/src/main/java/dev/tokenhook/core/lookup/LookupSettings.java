@@ -81,7 +81,7 @@ public record LookupSettings(
     /** The longest wait limit: under Okta's 3 s timeout (keep it well under {@code tokenhook.time-budget}). */
     public static final Duration MAX_WAIT_LIMIT = Duration.ofMillis(2900);
 
-    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,62}");
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     /** Validates every setting. */
     public LookupSettings {
@@ -135,7 +135,7 @@ public record LookupSettings(
      * Reads the keys {@code tokenhook.lookups.<name>.*} from string properties (init parameters, system
      * properties, environment, a framework's property source).
      *
-     * @param name the lookup's name, e.g. {@code patients}: lower-case letters, digits, {@code -} and {@code _}
+     * @param name the lookup's name, e.g. {@code patients}: lower-case letters, digits and {@code -}
      * @param lookup returns the value of a full key such as {@code tokenhook.lookups.patients.wait-limit}, or
      *     null when unset
      * @return the settings, unset keys at their defaults
@@ -169,11 +169,11 @@ public record LookupSettings(
     /**
      * @param name a lookup name
      * @return the name, checked: it becomes part of keys, log lines and metric tags
-     * @throws IllegalArgumentException if it is not 1 to 63 lower-case letters, digits, {@code -} or {@code _}
+     * @throws IllegalArgumentException if it is not 1 to 63 lower-case letters, digits or {@code -}
      */
     public static String requireName(String name) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("A lookup name must be 1 to 63 lower-case letters, digits, '-' or '_',"
+            throw new IllegalArgumentException("A lookup name must be 1 to 63 lower-case letters, digits or '-',"
                     + " starting with a letter or digit");
         }
         return name;
