@@ -32,7 +32,7 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * ClaimLookup<String, String> patients = ClaimLookup.builder("patients", store::patientIdFor)
- *         .settings(LookupSettings.fromProperties("patients", System::getProperty))
+ *         .settings(LookupConfig.fromProperties("patients", System::getProperty))
  *         .build();
  * ClaimRule rule = (request, patch) -> request.userLogin().flatMap(patients)
  *         .ifPresent(id -> patch.idToken().add("extPatientId", id));

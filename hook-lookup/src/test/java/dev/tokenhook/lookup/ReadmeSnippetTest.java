@@ -3,6 +3,7 @@ package dev.tokenhook.lookup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.config.LookupConfig;
 import dev.tokenhook.core.lookup.LookupSettings;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.HookResult;
@@ -30,7 +31,7 @@ class ReadmeSnippetTest {
         Store store = new Store();
         // tag::lookup[]
         ClaimLookup<String, String> patients = ClaimLookup.builder("patients", store::patientIdFor)
-                .settings(LookupSettings.fromProperties("patients", System::getProperty))
+                .settings(LookupConfig.fromProperties("patients", System::getProperty))
                 .build();
         ClaimRule patientId = ClaimRule.named("patient-id", (request, patch) ->
                 request.userLogin().flatMap(patients)

@@ -1,5 +1,6 @@
 package dev.tokenhook.micronaut;
 
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookHealth;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -22,13 +23,12 @@ public class TokenHookHealthFactory {
     }
 
     /**
-     * @param properties the {@code tokenhook.*} settings
-     * @return the tracker of recent failures
-     * @throws IllegalArgumentException naming the key, when a {@code tokenhook.health.*} value is invalid
+     * @param settings every {@code tokenhook.*} value
+     * @return the tracker of recent failures, from {@code tokenhook.health.*}
      */
     @Singleton
     @Requires(missingBeans = HookHealth.class)
-    public HookHealth tokenHookHealth(TokenHookProperties properties) {
-        return properties.getHealth().toHookHealth();
+    public HookHealth tokenHookHealth(TokenHookSettings settings) {
+        return HookHealth.from(settings);
     }
 }

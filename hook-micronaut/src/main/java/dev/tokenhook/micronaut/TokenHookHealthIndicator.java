@@ -28,7 +28,7 @@ public class TokenHookHealthIndicator implements HealthIndicator {
     /** The indicator's name in {@code /health}. */
     public static final String NAME = "tokenHook";
 
-    static final String ENABLED = HookHealth.PREFIX + "enabled";
+    static final String ENABLED = "tokenhook.health.enabled";
 
     private final HookHealth health;
 

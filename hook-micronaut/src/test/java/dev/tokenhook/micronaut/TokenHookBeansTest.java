@@ -7,6 +7,7 @@ import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.core.http.HookEvent;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookListener;
@@ -63,9 +64,12 @@ class TokenHookBeansTest {
 
     @Test
     void missingAuthenticationFailsStartupNamingTheKey() {
-        assertThatThrownBy(() -> run(Map.of("tokenhook.auth.header.secrets", "")).close())
+        assertThatThrownBy(() -> run(Map.of()).close())
                 .hasRootCauseInstanceOf(MissingAuthenticationException.class)
                 .hasMessageContaining("tokenhook.auth.header.secrets");
+        assertThatThrownBy(() -> run(Map.of("tokenhook.auth.header.secrets", "")).close())
+                .hasRootCauseInstanceOf(ConfigException.class)
+                .hasMessageContaining("tokenhook.auth.header.secrets (from context): is blank");
     }
 
     @Test
@@ -79,7 +83,7 @@ class TokenHookBeansTest {
     void unsetKeysTakeHookCoresDefaults() {
         try (ApplicationContext context = run(WITH_SECRET)) {
             TokenHookConfig d = TokenHookConfig.defaults();
-            assertThat(context.getBean(TokenHookProperties.class).toConfig()).isEqualTo(new TokenHookConfig(
+            assertThat(context.getBean(TokenHookConfig.class)).isEqualTo(new TokenHookConfig(
                     d.enabled(), d.path(), d.headerName(), List.of(SECRET), d.allowUnauthenticated(), d.timeBudget(),
                     d.maxBodySize(), d.onRuleFailure()));
         }
@@ -96,7 +100,7 @@ class TokenHookBeansTest {
                 "tokenhook.max-body-size", "128KB",
                 "tokenhook.on-rule-failure", "no-change");
         try (ApplicationContext context = run(props)) {
-            assertThat(context.getBean(TokenHookProperties.class).toConfig()).isEqualTo(new TokenHookConfig(true,
+            assertThat(context.getBean(TokenHookConfig.class)).isEqualTo(new TokenHookConfig(true,
                     "/hooks/okta", "X-Okta-Secret", List.of("new-secret", "old-secret"), false,
                     Duration.ofMillis(1500), 128 * 1024, RuleFailurePolicy.NO_CHANGE));
             assertThat(context.getBean(TokenHookEndpoint.class).maxBodySize()).isEqualTo(128 * 1024);
@@ -106,14 +110,13 @@ class TokenHookBeansTest {
     @Test
     void oauth2KeysAreBound() {
         Map<String, Object> props = Map.of(
-                "tokenhook.enabled", "false",
                 "tokenhook.auth.oauth2.issuer", "https://example.okta.com/oauth2/default",
                 "tokenhook.auth.oauth2.audience", "api://token-hook",
                 "tokenhook.auth.oauth2.jwks-uri", "https://example.okta.com/oauth2/default/v1/keys",
                 "tokenhook.auth.oauth2.client-id", "0oahook",
                 "tokenhook.auth.oauth2.scope", "okta.hooks");
         try (ApplicationContext context = run(props)) {
-            assertThat(context.getBean(TokenHookProperties.class).toConfig().oauth2()).isEqualTo(new OAuth2Settings(
+            assertThat(context.getBean(TokenHookConfig.class).oauth2()).isEqualTo(new OAuth2Settings(
                     "https://example.okta.com/oauth2/default", "api://token-hook",
                     "https://example.okta.com/oauth2/default/v1/keys", "0oahook", "okta.hooks"));
         }

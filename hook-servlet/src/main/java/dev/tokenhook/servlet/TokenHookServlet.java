@@ -1,7 +1,12 @@
 package dev.tokenhook.servlet;
 
+import dev.tokenhook.core.config.ConfigSource;
+import dev.tokenhook.core.config.TokenHookKeys;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,12 +27,9 @@ import java.util.Objects;
  * keys, each looked up as a servlet init-parameter, then a system property, then an environment variable
  * ({@code TOKENHOOK_AUTH_HEADER_SECRETS} for {@code tokenhook.auth.header.secrets}); the rules are the
  * comma-separated {@link dev.tokenhook.core.rule.ClaimRule} classes, with public no-arg constructors, named
- * by {@value #RULES_KEY}, in that order. Such an endpoint is closed by {@link #destroy()}.
+ * by {@code tokenhook.rules}, in that order. Such an endpoint is closed by {@link #destroy()}.
  */
 public class TokenHookServlet extends HttpServlet {
-
-    /** The key naming the rule classes when the servlet builds its own endpoint. */
-    public static final String RULES_KEY = "tokenhook.rules";
 
     private transient TokenHookEndpoint endpoint;
     private transient boolean ownsEndpoint;
@@ -57,12 +59,25 @@ public class TokenHookServlet extends HttpServlet {
             return;
         }
         try {
-            var settings = TokenHookServlets.settings(this::getInitParameter);
-            endpoint = TokenHookConfig.fromProperties(settings).endpoint(TokenHookServlets.rules(settings.apply(RULES_KEY)));
+            TokenHookSettings settings = settings(getServletConfig());
+            endpoint = TokenHookConfig.from(settings).endpoint(TokenHookServlets.rules(settings.get(TokenHookKeys.RULES)));
             ownsEndpoint = true;
         } catch (RuntimeException e) {
             throw new ServletException("Token hook servlet '" + getServletName() + "': " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * @param config a declared servlet's configuration
+     * @return its {@code tokenhook.*} settings: its init-parameters, then the context's, then system
+     *     properties, then the environment
+     */
+    static TokenHookSettings settings(ServletConfig config) {
+        ServletContext context = config.getServletContext();
+        ConfigSource servlet = TokenHookServlets.source(config::getInitParameter, config.getInitParameterNames(),
+                "init-parameter of servlet '" + config.getServletName() + "'");
+        return TokenHookSettings.read(context == null ? servlet : ConfigSource.firstOf(servlet, TokenHookServlets.source(
+                context::getInitParameter, context.getInitParameterNames(), "context init-parameter")));
     }
 
     /** Passes every method to the endpoint and writes its answer ({@link ServletExchange}). */

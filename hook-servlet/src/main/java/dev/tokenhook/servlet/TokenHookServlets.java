@@ -1,5 +1,8 @@
 package dev.tokenhook.servlet;
 
+import dev.tokenhook.core.config.ConfigSource;
+import dev.tokenhook.core.config.TokenHookKeys;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -7,8 +10,11 @@ import dev.tokenhook.core.rule.ClaimRule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -68,7 +74,7 @@ public final class TokenHookServlets {
      */
     public static Optional<ServletRegistration.Dynamic> register(ServletContext context, List<? extends ClaimRule> rules,
             List<? extends HookListener> listeners) {
-        TokenHookConfig config = TokenHookConfig.fromProperties(settings(context::getInitParameter));
+        TokenHookConfig config = TokenHookConfig.from(settings(context));
         if (!config.enabled()) {
             return Optional.empty();
         }
@@ -90,49 +96,50 @@ public final class TokenHookServlets {
     }
 
     /**
+     * @param context the context being initialised
+     * @return the {@code tokenhook.*} settings from its init-parameters, then system properties, then the
+     *     environment ({@code TOKENHOOK_AUTH_HEADER_SECRETS} for {@code tokenhook.auth.header.secrets})
+     * @throws dev.tokenhook.core.config.ConfigException naming each key whose value cannot be used
+     */
+    public static TokenHookSettings settings(ServletContext context) {
+        return TokenHookSettings.read(source(context::getInitParameter, context.getInitParameterNames(),
+                "context init-parameter"));
+    }
+
+    /**
      * @param parameters the init-parameters to look in first
      * @return a lookup of {@code tokenhook.*} keys: parameters, then system properties, then the environment;
      *     a blank value counts as unset
      */
     public static Function<String, String> settings(Function<String, String> parameters) {
-        return settings(parameters, System::getProperty, System::getenv);
+        return source(parameters, Collections.emptyEnumeration(), "parameter")::value;
     }
 
-    static Function<String, String> settings(Function<String, String> parameters,
-            Function<String, String> systemProperties, Function<String, String> environment) {
-        return key -> {
-            String value = parameters.apply(key);
-            if (value == null || value.isBlank()) {
-                value = systemProperties.apply(key);
+    /** The parameters (their {@code tokenhook.*} names checked), then system properties, then the environment. */
+    static ConfigSource source(Function<String, String> parameters, Enumeration<String> names, String origin) {
+        Map<String, String> listed = new HashMap<>();
+        for (String name : Collections.list(names)) {
+            if (name.startsWith(TokenHookKeys.PREFIX)) {
+                listed.put(name, parameters.apply(name));
             }
-            return value != null && !value.isBlank() ? value : environment.apply(environmentName(key));
-        };
+        }
+        return ConfigSource.firstOf(ConfigSource.of(listed, origin), ConfigSource.of(parameters, origin),
+                ConfigSource.systemProperties(), ConfigSource.environment());
     }
 
-    /**
-     * @param key a key such as {@code tokenhook.auth.header.secrets}
-     * @return its environment variable, such as {@code TOKENHOOK_AUTH_HEADER_SECRETS}
-     */
-    public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
-    }
-
-    static List<ClaimRule> rules(String classNames) {
-        if (classNames == null || classNames.isBlank()) {
-            throw new IllegalArgumentException(TokenHookServlet.RULES_KEY + " names no ClaimRule class");
+    static List<ClaimRule> rules(List<String> classNames) {
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException(TokenHookKeys.RULES + " names no ClaimRule class");
         }
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader loader = context != null ? context : TokenHookServlets.class.getClassLoader();
         List<ClaimRule> rules = new ArrayList<>();
-        for (String name : classNames.split(",")) {
-            if (name.isBlank()) {
-                continue;
-            }
+        for (String name : classNames) {
             try {
                 Class<?> type = Class.forName(name.trim(), true, loader);
                 rules.add(type.asSubclass(ClaimRule.class).getDeclaredConstructor().newInstance());
             } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-                throw new IllegalArgumentException(TokenHookServlet.RULES_KEY + ": cannot create a ClaimRule from "
+                throw new IllegalArgumentException(TokenHookKeys.RULES + ": cannot create a ClaimRule from "
                         + name.trim() + " (" + e + ")", e);
             }
         }

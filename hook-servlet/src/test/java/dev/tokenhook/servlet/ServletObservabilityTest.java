@@ -38,7 +38,7 @@ class ServletObservabilityTest {
     private void onStartup(ServletContext servletContext, MeterRegistry registry) {
         List<ClaimRule> rules = List.of(new EventIdRule());
         // tag::observability[]
-        HookHealth health = HookHealth.fromProperties(TokenHookServlets.settings(servletContext::getInitParameter));
+        HookHealth health = HookHealth.from(TokenHookServlets.settings(servletContext));
         TokenHookServlets.register(servletContext, rules, List.of(new TokenHookMetrics(registry), health));
         // end::observability[]
         this.health = health;

@@ -3,6 +3,8 @@ package dev.tokenhook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.config.ConfigSource;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
@@ -11,58 +13,52 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenHookServletsTest {
 
-    private static final Map<String, String> PARAMS = Map.of("tokenhook.time-budget", "1s", "tokenhook.path", " ");
-    private static final Map<String, String> SYSTEM = Map.of(
-            "tokenhook.time-budget", "2s", "tokenhook.max-body-size", "1KB", "tokenhook.path", "/from-system");
-    private static final Map<String, String> ENV = Map.of(
-            "TOKENHOOK_TIME_BUDGET", "3s", "TOKENHOOK_MAX_BODY_SIZE", "2KB", "TOKENHOOK_AUTH_HEADER_SECRETS", "a,b");
+    private static final Map<String, String> PARAMS = Map.of("tokenhook.time-budget", "1s", "tokenhook.path", " ",
+            "tokenhook.auth.header.secrets", "a,b", "other.parameter", "x");
 
-    private final Function<String, String> settings = TokenHookServlets.settings(PARAMS::get, SYSTEM::get, ENV::get);
+    private final ConfigSource source = TokenHookServlets.source(PARAMS::get, Collections.enumeration(PARAMS.keySet()),
+            "context init-parameter");
 
     @Test
-    void initParametersThenSystemPropertiesThenEnvironment() {
-        assertThat(settings.apply("tokenhook.time-budget")).isEqualTo("1s");
-        assertThat(settings.apply("tokenhook.max-body-size")).isEqualTo("1KB");
-        assertThat(settings.apply("tokenhook.path")).as("blank counts as unset").isEqualTo("/from-system");
-        assertThat(settings.apply("tokenhook.auth.header.secrets")).isEqualTo("a,b");
-        assertThat(settings.apply("tokenhook.on-rule-failure")).isNull();
-    }
-
-    @Test
-    void theLookupFeedsTheSharedConfiguration() {
-        TokenHookConfig config = TokenHookConfig.fromProperties(settings);
+    void initParametersFeedTheSharedConfiguration() {
+        TokenHookConfig config = TokenHookConfig.from(TokenHookSettings.read(source));
 
         assertThat(config.timeBudget()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(config.maxBodySize()).isEqualTo(1024);
-        assertThat(config.path()).isEqualTo("/from-system");
+        assertThat(config.path()).as("blank counts as unset").isEqualTo(TokenHookConfig.DEFAULT_PATH);
         assertThat(config.headerSecrets()).containsExactly("a", "b");
+        assertThat(source.origin("tokenhook.time-budget")).isEqualTo("context init-parameter");
+        assertThat(source.keys()).doesNotContain("other.parameter");
     }
 
     @Test
-    void environmentNamesAreUpperCaseWithUnderscores() {
-        assertThat(TokenHookServlets.environmentName("tokenhook.auth.header.secrets"))
-                .isEqualTo("TOKENHOOK_AUTH_HEADER_SECRETS");
-        assertThat(TokenHookServlets.environmentName("tokenhook.max-body-size")).isEqualTo("TOKENHOOK_MAX_BODY_SIZE");
+    void aMistypedInitParameterIsRefusedNamingTheKeyAndWhereItIs() {
+        Map<String, String> typo = Map.of("tokenhook.time-buget", "1s");
+        ConfigSource mistyped = TokenHookServlets.source(typo::get, Collections.enumeration(typo.keySet()),
+                "context init-parameter");
+
+        assertThatThrownBy(() -> TokenHookSettings.read(mistyped)).hasMessageContaining(
+                "tokenhook.time-buget (from context init-parameter): is not a tokenhook key; did you mean "
+                        + "tokenhook.time-budget?");
     }
 
     @Test
     void rulesAreCreatedInOrder() {
-        assertThat(TokenHookServlets.rules(EventIdRule.class.getName() + " , " + EventIdRule.class.getName()))
+        assertThat(TokenHookServlets.rules(List.of(EventIdRule.class.getName(), EventIdRule.class.getName())))
                 .hasSize(2).allMatch(EventIdRule.class::isInstance);
     }
 
     @Test
     void aClassThatIsNoRuleIsNamed() {
-        assertThatThrownBy(() -> TokenHookServlets.rules("java.lang.String"))
+        assertThatThrownBy(() -> TokenHookServlets.rules(List.of("java.lang.String")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("java.lang.String");
-        assertThatThrownBy(() -> TokenHookServlets.rules("com.example.Missing"))
+        assertThatThrownBy(() -> TokenHookServlets.rules(List.of("com.example.Missing")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("com.example.Missing");
-        assertThatThrownBy(() -> TokenHookServlets.rules(" "))
+        assertThatThrownBy(() -> TokenHookServlets.rules(List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tokenhook.rules");
     }
 

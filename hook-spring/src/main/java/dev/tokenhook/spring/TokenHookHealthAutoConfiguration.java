@@ -1,5 +1,6 @@
 package dev.tokenhook.spring;
 
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -7,7 +8,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
 
@@ -22,8 +22,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = TokenHookAutoConfiguration.class)
 @ConditionalOnClass(name = TokenHookHealthAutoConfiguration.BOOT4_HEALTH_INDICATOR)
 @ConditionalOnBean(TokenHookEndpoint.class)
-@ConditionalOnProperty(prefix = "tokenhook.health", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(TokenHookProperties.class)
+@ConditionalOnProperty(prefix = "tokenhook.health", name = "enabled", matchIfMissing = true)
 public class TokenHookHealthAutoConfiguration {
 
     /** Spring Boot 4's health indicator type, whose presence switches this on. */
@@ -34,13 +33,13 @@ public class TokenHookHealthAutoConfiguration {
     }
 
     /**
-     * @param properties the bound {@code tokenhook.*} properties
+     * @param settings every {@code tokenhook.*} value
      * @return the tracker of recent failures, from {@code tokenhook.health.*}
      */
-    @Bean
+    @Bean(TokenHookAutoConfiguration.BEAN_PREFIX + "health")
     @ConditionalOnMissingBean
-    public HookHealth tokenHookHealth(TokenHookProperties properties) {
-        return properties.getHealth().toHookHealth();
+    public HookHealth tokenHookHealth(TokenHookSettings settings) {
+        return HookHealth.from(settings);
     }
 
     /**

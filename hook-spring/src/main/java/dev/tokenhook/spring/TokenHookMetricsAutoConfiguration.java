@@ -37,7 +37,7 @@ public class TokenHookMetricsAutoConfiguration {
      * @param registry the application's meter registry
      * @return the listener that records every call
      */
-    @Bean
+    @Bean(TokenHookAutoConfiguration.BEAN_PREFIX + "metrics")
     @ConditionalOnMissingBean
     public TokenHookMetrics tokenHookMetrics(MeterRegistry registry) {
         return new TokenHookMetrics(registry);

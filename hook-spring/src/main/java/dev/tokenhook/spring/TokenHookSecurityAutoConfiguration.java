@@ -31,12 +31,13 @@ import org.springframework.security.web.SecurityFilterChain;
         "org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration"})
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, HttpSecurity.class})
-@ConditionalOnProperty(prefix = "tokenhook", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "tokenhook", name = "enabled", matchIfMissing = true)
 @ConditionalOnBean({HttpSecurity.class, TokenHookConfig.class})
 public class TokenHookSecurityAutoConfiguration {
 
     /** Name of the hook's security filter chain bean. */
-    public static final String SECURITY_FILTER_CHAIN_BEAN_NAME = "tokenHookSecurityFilterChain";
+    public static final String SECURITY_FILTER_CHAIN_BEAN_NAME = TokenHookAutoConfiguration.BEAN_PREFIX
+            + "securityFilterChain";
 
     /** Creates the auto-configuration; Spring does. */
     public TokenHookSecurityAutoConfiguration() {

@@ -3,6 +3,7 @@ package dev.tokenhook.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,10 +20,10 @@ class StartupFailureReportTest {
         SpringApplicationBuilder app = new SpringApplicationBuilder(TestHookApplication.class)
                 .properties(Map.of("server.port", "0", "server.address", "127.0.0.1", "spring.main.banner-mode", "off"));
 
-        assertThatThrownBy(app::run).hasRootCauseInstanceOf(TokenHookConfigurationException.class);
+        assertThatThrownBy(app::run).hasRootCauseInstanceOf(MissingAuthenticationException.class);
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains("The token hook has no authentication configured")
+                .contains("The token hook endpoint has no authentication")
                 .containsPattern("Action:\\s+Set tokenhook.auth.header.secrets");
     }
 }

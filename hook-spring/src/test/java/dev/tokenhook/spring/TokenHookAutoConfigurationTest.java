@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
+import dev.tokenhook.core.config.ConfigException;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookEvent;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.HookOutcome;
@@ -82,8 +85,7 @@ class TokenHookAutoConfigurationTest {
                 "tokenhook.auth.oauth2.audience=api://tokenhook",
                 "tokenhook.auth.oauth2.jwks-uri=http://127.0.0.1:9/keys",
                 "tokenhook.auth.oauth2.client-id=0oa-okta",
-                "tokenhook.auth.oauth2.scope=okta.hooks",
-                "tokenhook.auth.header.secrets=").run(context -> {
+                "tokenhook.auth.oauth2.scope=okta.hooks").run(context -> {
                     assertThat(context).hasNotFailed();
                     assertThat(context.getBean(TokenHookConfig.class).oauth2()).isEqualTo(new OAuth2Settings(
                             "https://example.okta.com/oauth2/default", "api://tokenhook", "http://127.0.0.1:9/keys",
@@ -142,7 +144,7 @@ class TokenHookAutoConfigurationTest {
                     .doesNotHaveBean(TokenHookEndpoint.class)
                     .doesNotHaveBean(TokenHookHttpRequestHandler.class)
                     .doesNotHaveBean(TokenHookAutoConfiguration.HANDLER_MAPPING_BEAN_NAME)
-                    .doesNotHaveBean(TokenHookProperties.class);
+                    .doesNotHaveBean(TokenHookSettings.class);
         });
     }
 
@@ -159,7 +161,7 @@ class TokenHookAutoConfigurationTest {
         runner.withUserConfiguration(OrderedRules.class).run(context -> {
             assertThat(context).hasFailed();
             Throwable failure = context.getStartupFailure();
-            assertThat(failure).rootCause().isInstanceOf(TokenHookConfigurationException.class)
+            assertThat(failure).rootCause().isInstanceOf(MissingAuthenticationException.class)
                     .hasMessageContaining("tokenhook.auth.header.secrets");
             FailureAnalysis analysis = new TokenHookFailureAnalyzer().analyze(failure);
             assertThat(analysis).isNotNull();
@@ -184,7 +186,7 @@ class TokenHookAutoConfigurationTest {
     void invalidValuesFailNamingTheProperty() {
         runner.withPropertyValues(SECRET, "tokenhook.time-budget=5s").run(context -> {
             assertThat(context).hasFailed();
-            TokenHookConfigurationException failure = cause(context.getStartupFailure());
+            ConfigException failure = cause(context.getStartupFailure());
             assertThat(failure).hasMessageContaining("tokenhook.time-budget");
             assertThat(new TokenHookFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
                     .contains("tokenhook.time-budget");
@@ -213,13 +215,13 @@ class TokenHookAutoConfigurationTest {
         return response;
     }
 
-    private static TokenHookConfigurationException cause(Throwable failure) {
+    private static ConfigException cause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof TokenHookConfigurationException e) {
+            if (t instanceof ConfigException e) {
                 return e;
             }
         }
-        throw new AssertionError("no TokenHookConfigurationException in " + failure);
+        throw new AssertionError("no ConfigException in " + failure);
     }
 
     @Configuration(proxyBeanMethods = false)

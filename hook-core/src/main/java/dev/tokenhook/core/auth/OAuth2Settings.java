@@ -1,8 +1,11 @@
 package dev.tokenhook.core.auth;
 
+import dev.tokenhook.core.config.ConfigException;
+import dev.tokenhook.core.config.TokenHookKeys;
+import dev.tokenhook.core.config.TokenHookSettings;
 import java.net.URI;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.List;
 
 /**
  * The {@code tokenhook.auth.oauth2.*} settings, shared by every adapter. OAuth 2.0 authentication is
@@ -20,20 +23,14 @@ public record OAuth2Settings(String issuer, String audience, String jwksUri, Str
     /** Settings with OAuth 2.0 off. */
     public static final OAuth2Settings NONE = new OAuth2Settings(null, null, null, null, null);
 
-    private static final String PREFIX = "tokenhook.auth.oauth2.";
-
     /**
-     * @param lookup returns the value of a full key such as {@code tokenhook.auth.oauth2.issuer}, or null
-     * @return the settings
+     * @param settings the values read by {@link TokenHookSettings#read}
+     * @return the {@code tokenhook.auth.oauth2.*} settings among them
      */
-    public static OAuth2Settings fromProperties(Function<String, String> lookup) {
-        return new OAuth2Settings(value(lookup, "issuer"), value(lookup, "audience"), value(lookup, "jwks-uri"),
-                value(lookup, "client-id"), value(lookup, "scope"));
-    }
-
-    private static String value(Function<String, String> lookup, String key) {
-        String value = lookup.apply(PREFIX + key);
-        return value == null || value.isBlank() ? null : value.trim();
+    public static OAuth2Settings from(TokenHookSettings settings) {
+        return new OAuth2Settings(settings.get(TokenHookKeys.OAUTH2_ISSUER), settings.get(TokenHookKeys.OAUTH2_AUDIENCE),
+                settings.get(TokenHookKeys.OAUTH2_JWKS_URI), settings.get(TokenHookKeys.OAUTH2_CLIENT_ID),
+                settings.get(TokenHookKeys.OAUTH2_SCOPE));
     }
 
     /** @return whether OAuth 2.0 authentication is configured */
@@ -43,7 +40,9 @@ public record OAuth2Settings(String issuer, String audience, String jwksUri, Str
 
     /**
      * @return the authenticator these settings describe, empty when OAuth 2.0 is off
-     * @throws IllegalStateException if the settings are incomplete or nimbus-jose-jwt is missing
+     * @throws IllegalStateException if the settings are incomplete
+     * @throws ConfigException naming {@code tokenhook.auth.oauth2.issuer} if nimbus-jose-jwt is missing: the
+     *     one check of it, for every adapter
      */
     public Optional<HookAuthenticator> authenticator() {
         if (!enabled()) {
@@ -52,8 +51,10 @@ public record OAuth2Settings(String issuer, String audience, String jwksUri, Str
         try {
             Class.forName("com.nimbusds.jwt.SignedJWT", false, OAuth2Settings.class.getClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("tokenhook.auth.oauth2.* needs com.nimbusds:nimbus-jose-jwt on the "
-                    + "classpath: add it as a dependency");
+            throw new ConfigException(List.of(new ConfigException.Problem(TokenHookKeys.OAUTH2_ISSUER.name(), null,
+                    "is set, but com.nimbusds:nimbus-jose-jwt, which verifies Okta's tokens, is not on the class path")),
+                    "Add the dependency com.nimbusds:nimbus-jose-jwt (version 10.x), or unset "
+                            + "tokenhook.auth.oauth2.issuer to authenticate Okta with tokenhook.auth.header.secrets only.");
         }
         OAuth2BearerAuthenticator.Builder builder = OAuth2BearerAuthenticator.builder()
                 .issuer(issuer).audience(audience).clientId(clientId).scope(scope);

@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Okta's HTTP channel authentication (SPEC §3.1): Okta sends {@code <header name>: <secret>} exactly as
@@ -35,8 +34,7 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
         if (headerName == null || headerName.isBlank()) {
             throw new IllegalArgumentException("tokenhook.auth.header.name must not be blank");
         }
-        Objects.requireNonNull(secrets, "secrets");
-        if (secrets.isEmpty()) {
+        if (secrets == null || secrets.isEmpty()) {
             throw new IllegalArgumentException("tokenhook.auth.header.secrets needs at least one secret");
         }
         List<byte[]> digests = new ArrayList<>(secrets.size());
@@ -55,8 +53,14 @@ public final class SharedSecretAuthenticator implements HookAuthenticator {
     /**
      * @param secret the one accepted value of the {@code Authorization} header
      * @return an authenticator for it
+     * @throws IllegalArgumentException if the secret is null (e.g. an unset environment variable) or blank
      */
     public static SharedSecretAuthenticator authorizationHeader(String secret) {
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("The shared secret is " + (secret == null ? "null" : "blank")
+                    + " (an unset environment variable?): pass the exact value Okta sends in the Authorization header,"
+                    + " e.g. Basic dXNlcjpwYXNz");
+        }
         return new SharedSecretAuthenticator(DEFAULT_HEADER, List.of(secret));
     }
 

@@ -1,11 +1,12 @@
 package dev.tokenhook.core.http;
 
+import dev.tokenhook.core.config.TokenHookKeys;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.rule.RuleNote;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
 
 /**
  * A {@link HookListener} that tracks the recent failure ratio: among the last {@code window} answered
@@ -16,26 +17,18 @@ import java.util.function.Function;
  * from a data source (e.g. a claim lookup serving from its cache while the database is down): shown in the
  * details, not counted as failures. Thread-safe and allocation-free per call.
  *
- * <table>
- * <caption>Keys, the same in every adapter</caption>
- * <tr><th>key</th><th>default</th></tr>
- * <tr><td>{@code tokenhook.health.enabled}</td><td>{@code true} (whether an adapter registers its health
- *     indicator)</td></tr>
- * <tr><td>{@code tokenhook.health.window}</td><td>{@value #DEFAULT_WINDOW} calls</td></tr>
- * <tr><td>{@code tokenhook.health.failure-threshold}</td><td>{@value #DEFAULT_THRESHOLD}</td></tr>
- * <tr><td>{@code tokenhook.health.min-calls}</td><td>{@value #DEFAULT_MIN_CALLS}</td></tr>
- * </table>
+ * <p>Its keys, the same in every adapter, are {@code tokenhook.health.enabled} (whether an adapter registers
+ * its health indicator), {@code .window} (100 calls), {@code .failure-threshold} (0.5) and {@code .min-calls}
+ * (10); see {@link TokenHookKeys}.
  */
 public final class HookHealth implements HookListener {
 
-    /** Common prefix of the health keys. */
-    public static final String PREFIX = "tokenhook.health.";
     /** Default number of recent calls considered. */
-    public static final int DEFAULT_WINDOW = 100;
+    public static final int DEFAULT_WINDOW = TokenHookKeys.HEALTH_WINDOW.defaultValue();
     /** Default ratio of failed calls at which the hook is reported down. */
-    public static final double DEFAULT_THRESHOLD = 0.5;
+    public static final double DEFAULT_THRESHOLD = TokenHookKeys.HEALTH_FAILURE_THRESHOLD.defaultValue();
     /** Default number of calls needed before any verdict other than up. */
-    public static final int DEFAULT_MIN_CALLS = 10;
+    public static final int DEFAULT_MIN_CALLS = TokenHookKeys.HEALTH_MIN_CALLS.defaultValue();
 
     private final boolean[] failed;
     private final boolean[] stale;
@@ -59,13 +52,9 @@ public final class HookHealth implements HookListener {
      * @param minCalls calls needed before the hook can be reported down, 1..window
      */
     public HookHealth(int window, double threshold, int minCalls) {
-        if (window < 1) {
-            throw new IllegalArgumentException("tokenhook.health.window must be at least 1, was " + window);
-        }
-        if (!(threshold > 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("tokenhook.health.failure-threshold must be in (0, 1], was " + threshold);
-        }
-        if (minCalls < 1 || minCalls > window) {
+        TokenHookKeys.HEALTH_WINDOW.check(window);
+        TokenHookKeys.HEALTH_FAILURE_THRESHOLD.check(threshold);
+        if (TokenHookKeys.HEALTH_MIN_CALLS.check(minCalls) > window) {
             throw new IllegalArgumentException("tokenhook.health.min-calls must be between 1 and the window, was "
                     + minCalls);
         }
@@ -77,58 +66,12 @@ public final class HookHealth implements HookListener {
     }
 
     /**
-     * Reads {@code tokenhook.health.window}, {@code .failure-threshold} and {@code .min-calls} from string
-     * properties (init parameters, system properties, environment, a framework's property source).
-     *
-     * @param lookup returns the value of a full key such as {@code tokenhook.health.window}, or null when unset
-     * @return the tracker, unset keys at their defaults
-     * @throws IllegalArgumentException naming the key, when a value cannot be read or is out of range
+     * @param settings the values read by {@link TokenHookSettings#read}
+     * @return a tracker with the {@code tokenhook.health.*} settings among them
      */
-    public static HookHealth fromProperties(Function<String, String> lookup) {
-        String window = raw(lookup, "window");
-        String threshold = raw(lookup, "failure-threshold");
-        String minCalls = raw(lookup, "min-calls");
-        return new HookHealth(
-                window == null ? DEFAULT_WINDOW : parseInt("window", window),
-                threshold == null ? DEFAULT_THRESHOLD : parseDouble("failure-threshold", threshold),
-                minCalls == null ? DEFAULT_MIN_CALLS : parseInt("min-calls", minCalls));
-    }
-
-    /**
-     * @param lookup returns the value of a full key, or null when unset
-     * @return {@code tokenhook.health.enabled}, {@code true} when unset
-     * @throws IllegalArgumentException when it is neither true nor false
-     */
-    public static boolean enabled(Function<String, String> lookup) {
-        String value = raw(lookup, "enabled");
-        if (value == null) {
-            return true;
-        }
-        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        throw new IllegalArgumentException(PREFIX + "enabled must be true or false");
-    }
-
-    private static String raw(Function<String, String> lookup, String key) {
-        String value = lookup.apply(PREFIX + key);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static int parseInt(String key, String value) {
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a whole number, was " + value);
-        }
-    }
-
-    private static double parseDouble(String key, String value) {
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(PREFIX + key + " must be a number such as 0.5, was " + value);
-        }
+    public static HookHealth from(TokenHookSettings settings) {
+        return new HookHealth(settings.get(TokenHookKeys.HEALTH_WINDOW),
+                settings.get(TokenHookKeys.HEALTH_FAILURE_THRESHOLD), settings.get(TokenHookKeys.HEALTH_MIN_CALLS));
     }
 
     @Override

@@ -1,14 +1,14 @@
 package dev.tokenhook.core.lookup;
 
-import dev.tokenhook.core.http.TokenHookConfig;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * How one claim lookup caches and protects its data source. Immutable; validated when made. The
- * {@code hook-lookup} module's {@code ClaimLookup} reads it; adapters bind the keys below, per lookup name.
+ * {@code hook-lookup} module's {@code ClaimLookup} reads it. The defaults are here; the keys below are in
+ * {@link dev.tokenhook.core.config.TokenHookKeys#LOOKUPS} and read by
+ * {@link dev.tokenhook.core.config.LookupConfig#read(String, dev.tokenhook.core.config.ConfigSource)}.
  *
  * <table>
  * <caption>Keys, {@code tokenhook.lookups.<name>.} followed by</caption>
@@ -58,8 +58,6 @@ public record LookupSettings(
         Duration circuitOpenFor,
         OnUnknown onUnknown) {
 
-    /** Common prefix of every lookup's keys; the lookup's name follows. */
-    public static final String PREFIX = TokenHookConfig.PREFIX + "lookups.";
     /** Default freshness of a found value. */
     public static final Duration DEFAULT_FRESH_FOR = Duration.ofMinutes(5);
     /** Default freshness of "not found". */
@@ -69,7 +67,7 @@ public record LookupSettings(
     /** Default stale-if-error window. */
     public static final Duration DEFAULT_STALE_FOR = Duration.ofHours(24);
     /** Default cache size. */
-    public static final long DEFAULT_MAX_SIZE = 10_000;
+    public static final int DEFAULT_MAX_SIZE = 10_000;
     /** Default limit of concurrent source calls. */
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 4;
     /** Default failure percentage that opens the circuit. */
@@ -132,41 +130,6 @@ public record LookupSettings(
     }
 
     /**
-     * Reads the keys {@code tokenhook.lookups.<name>.*} from string properties (init parameters, system
-     * properties, environment, a framework's property source).
-     *
-     * @param name the lookup's name, e.g. {@code patients}: lower-case letters, digits and {@code -}
-     * @param lookup returns the value of a full key such as {@code tokenhook.lookups.patients.wait-limit}, or
-     *     null when unset
-     * @return the settings, unset keys at their defaults
-     * @throws IllegalArgumentException naming the key, when a value cannot be read or is out of range
-     */
-    public static LookupSettings fromProperties(String name, Function<String, String> lookup) {
-        String prefix = PREFIX + requireName(name) + ".";
-        Objects.requireNonNull(lookup, "lookup");
-        LookupSettings d = defaults();
-        try {
-            return new LookupSettings(
-                    duration(lookup, prefix, "fresh-for", d.freshFor()),
-                    duration(lookup, prefix, "not-found-fresh-for", d.notFoundFreshFor()),
-                    duration(lookup, prefix, "wait-limit", d.waitLimit()),
-                    duration(lookup, prefix, "stale-for", d.staleFor()),
-                    number(lookup, prefix, "max-size", d.maxSize()),
-                    Math.toIntExact(number(lookup, prefix, "max-concurrent-calls", d.maxConcurrentCalls())),
-                    Math.toIntExact(number(lookup, prefix, "circuit.failure-rate", d.circuitFailureRate())),
-                    Math.toIntExact(number(lookup, prefix, "circuit.minimum-calls", d.circuitMinimumCalls())),
-                    duration(lookup, prefix, "circuit.open-for", d.circuitOpenFor()),
-                    onUnknown(lookup, prefix, d.onUnknown()));
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(prefix + "* holds a number too large");
-        } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            throw new IllegalArgumentException(message != null && message.startsWith(PREFIX) ? message
-                    : prefix + message, e);
-        }
-    }
-
-    /**
      * @param name a lookup name
      * @return the name, checked: it becomes part of keys, log lines and metric tags
      * @throws IllegalArgumentException if it is not 1 to 63 lower-case letters, digits or {@code -}
@@ -184,33 +147,6 @@ public record LookupSettings(
         if (value.isNegative() || value.isZero()) {
             throw new IllegalArgumentException(key + " must be more than 0, was " + value);
         }
-    }
-
-    private static String raw(Function<String, String> lookup, String key) {
-        String value = lookup.apply(key);
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static Duration duration(Function<String, String> lookup, String prefix, String key, Duration fallback) {
-        String value = raw(lookup, prefix + key);
-        return value == null ? fallback : TokenHookConfig.parseDuration(prefix + key, value);
-    }
-
-    private static long number(Function<String, String> lookup, String prefix, String key, long fallback) {
-        String value = raw(lookup, prefix + key);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Long.parseLong(value.replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(prefix + key + " must be a whole number, was " + value);
-        }
-    }
-
-    private static OnUnknown onUnknown(Function<String, String> lookup, String prefix, OnUnknown fallback) {
-        String value = raw(lookup, prefix + "on-unknown");
-        return value == null ? fallback : OnUnknown.parse(prefix + "on-unknown", value);
     }
 
     /** Changes some settings of a {@link LookupSettings}; {@link #build()} validates them all. */

@@ -19,19 +19,4 @@ public enum OnUnknown {
     public String tag() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
-
-    /**
-     * @param key the key, for the message
-     * @param value {@code omit-claim} or {@code fail-rule}, any case, {@code -} or {@code _}
-     * @return the choice
-     */
-    static OnUnknown parse(String key, String value) {
-        String normal = value.trim().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (OnUnknown choice : values()) {
-            if (choice.name().equals(normal)) {
-                return choice;
-            }
-        }
-        throw new IllegalArgumentException(key + " must be omit-claim or fail-rule");
-    }
 }

@@ -242,12 +242,12 @@ class OAuth2BearerAuthenticatorTest {
 
     @Test
     void settingsFromPropertiesBuildTheAuthenticator() throws JOSEException {
-        OAuth2Settings settings = OAuth2Settings.fromProperties(Map.of(
+        OAuth2Settings settings = dev.tokenhook.core.http.TokenHookConfig.fromProperties(Map.of(
                 "tokenhook.auth.oauth2.issuer", issuer,
                 "tokenhook.auth.oauth2.audience", AUDIENCE,
                 "tokenhook.auth.oauth2.jwks-uri", issuer + "/v1/keys",
                 "tokenhook.auth.oauth2.client-id", CLIENT,
-                "tokenhook.auth.oauth2.scope", SCOPE)::get);
+                "tokenhook.auth.oauth2.scope", SCOPE)).oauth2();
 
         HookAuthenticator auth = settings.authenticator().orElseThrow();
 

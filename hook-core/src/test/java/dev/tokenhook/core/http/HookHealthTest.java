@@ -3,6 +3,9 @@ package dev.tokenhook.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.config.ConfigSource;
+import dev.tokenhook.core.config.TokenHookKeys;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
 import dev.tokenhook.core.rule.RuleStatus;
@@ -96,8 +99,8 @@ class HookHealthTest {
 
     @Test
     void readsTheSharedKeysWithTheDefaultsForUnsetOnes() {
-        HookHealth health = HookHealth.fromProperties(Map.of("tokenhook.health.window", " 4 ",
-                "tokenhook.health.min-calls", "2")::get);
+        HookHealth health = HookHealth.from(settings(Map.of("tokenhook.health.window", " 4 ",
+                "tokenhook.health.min-calls", "2")));
         for (int i = 0; i < 2; i++) {
             health.onEvent(answered(RuleStatus.FAILED));
         }
@@ -106,20 +109,26 @@ class HookHealthTest {
                 Map.entry("failureRatio", 1.0), Map.entry("threshold", 0.5), Map.entry("staleAnswerCalls", 0),
                 Map.entry("unknownAnswerCalls", 0));
 
-        assertThat(HookHealth.fromProperties(key -> null).snapshot().threshold()).isEqualTo(0.5);
-        assertThat(HookHealth.enabled(key -> null)).isTrue();
-        assertThat(HookHealth.enabled(Map.of("tokenhook.health.enabled", "FALSE")::get)).isFalse();
+        assertThat(HookHealth.from(settings(Map.of())).snapshot().threshold()).isEqualTo(0.5);
+        assertThat(settings(Map.of()).get(TokenHookKeys.HEALTH_ENABLED)).isTrue();
+        assertThat(settings(Map.of("tokenhook.health.enabled", "FALSE")).get(TokenHookKeys.HEALTH_ENABLED)).isFalse();
     }
 
     @Test
     void unreadableValuesNameTheirKey() {
-        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.window", "many")::get))
+        assertThatThrownBy(() -> settings(Map.of("tokenhook.health.window", "many")))
                 .hasMessageContaining("tokenhook.health.window");
-        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.failure-threshold", "50%")::get))
+        assertThatThrownBy(() -> settings(Map.of("tokenhook.health.failure-threshold", "50%")))
                 .hasMessageContaining("tokenhook.health.failure-threshold");
-        assertThatThrownBy(() -> HookHealth.fromProperties(Map.of("tokenhook.health.failure-threshold", "2")::get))
+        assertThatThrownBy(() -> settings(Map.of("tokenhook.health.failure-threshold", "2")))
                 .hasMessageContaining("tokenhook.health.failure-threshold");
-        assertThatThrownBy(() -> HookHealth.enabled(Map.of("tokenhook.health.enabled", "yes")::get))
+        assertThatThrownBy(() -> settings(Map.of("tokenhook.health.enabled", "yes")))
                 .hasMessageContaining("tokenhook.health.enabled");
+        assertThatThrownBy(() -> settings(Map.of("tokenhook.health.min-calls", "20", "tokenhook.health.window", "10")))
+                .hasMessageContaining("tokenhook.health.min-calls").hasMessageContaining("must be at most tokenhook.health.window (10)");
+    }
+
+    private static TokenHookSettings settings(Map<String, String> properties) {
+        return TokenHookSettings.read(ConfigSource.of(properties, "test"));
     }
 }

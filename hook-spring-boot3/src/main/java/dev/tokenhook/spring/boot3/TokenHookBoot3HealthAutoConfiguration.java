@@ -1,17 +1,16 @@
 package dev.tokenhook.spring.boot3;
 
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.spring.TokenHookAutoConfiguration;
 import dev.tokenhook.spring.TokenHookHealthNames;
-import dev.tokenhook.spring.TokenHookProperties;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -23,8 +22,7 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration(after = TokenHookAutoConfiguration.class)
 @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
 @ConditionalOnBean(TokenHookEndpoint.class)
-@ConditionalOnProperty(prefix = "tokenhook.health", name = "enabled", havingValue = "true", matchIfMissing = true)
-@EnableConfigurationProperties(TokenHookProperties.class)
+@ConditionalOnProperty(prefix = "tokenhook.health", name = "enabled", matchIfMissing = true)
 public class TokenHookBoot3HealthAutoConfiguration {
 
     /** Creates the auto-configuration; Spring does. */
@@ -32,13 +30,13 @@ public class TokenHookBoot3HealthAutoConfiguration {
     }
 
     /**
-     * @param properties the bound {@code tokenhook.*} properties
+     * @param settings every {@code tokenhook.*} value
      * @return the tracker of recent failures, from {@code tokenhook.health.*}
      */
-    @Bean
+    @Bean(TokenHookAutoConfiguration.BEAN_PREFIX + "health")
     @ConditionalOnMissingBean
-    public HookHealth tokenHookHealth(TokenHookProperties properties) {
-        return properties.getHealth().toHookHealth();
+    public HookHealth tokenHookHealth(TokenHookSettings settings) {
+        return HookHealth.from(settings);
     }
 
     /**

@@ -32,7 +32,7 @@ class ReadmeSnippetsTest {
         assertThat(readme).contains(tagged("src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java", "rule"));
         assertThat(readme).contains(tagged("src/main/java/dev/tokenhook/spring/TokenHookSecurityAutoConfiguration.java",
                 "chain"));
-        assertThat(readme).contains("tokenhook.auth.header.secrets=${TOKENHOOK_AUTH_SECRET}");
+        assertThat(readme).contains("tokenhook.auth.header.secrets=${TOKENHOOK_AUTH_SECRET:}");
     }
 
     @Test

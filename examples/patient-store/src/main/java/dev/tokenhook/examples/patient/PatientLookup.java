@@ -1,5 +1,6 @@
 package dev.tokenhook.examples.patient;
 
+import dev.tokenhook.core.config.LookupConfig;
 import dev.tokenhook.core.lookup.LookupSettings;
 import dev.tokenhook.lookup.ClaimLookup;
 import java.util.Objects;
@@ -41,7 +42,7 @@ public final class PatientLookup implements Function<String, Optional<String>>, 
      * @throws IllegalArgumentException naming the key, when a setting is wrong
      */
     public static PatientLookup of(PatientStore store, Function<String, String> config) {
-        return new PatientLookup(store, LookupSettings.fromProperties(NAME, config));
+        return new PatientLookup(store, LookupConfig.fromProperties(NAME, config));
     }
 
     /**
