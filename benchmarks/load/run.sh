@@ -4,7 +4,7 @@
 #   benchmarks/load/run.sh [STACK ...]      STACK: servlet-jetty spring-boot micronaut (default: those present)
 #
 # For each stack: builds the example jar if it is missing (reactor build, never `mvn install`), starts it
-# on a free 127.0.0.1 port with a random shared secret and TOKENHOOK_BENCH_FLOOR=true (which also mounts
+# on a free 127.0.0.1 port with a random shared secret and BENCH_FLOOR=true (which also mounts
 # POST /bench/floor: reads the body, answers {}), waits until it answers, checks both answers, warms both
 # endpoints up, then drives each with wrk and the authorization-code fixture as the body: at saturation
 # and at fixed rates. Every run is bounded in time; the app is stopped on exit, whatever happens.
@@ -145,7 +145,7 @@ run_stack() {
   PORT=$(free_port)
   echo "== $stack on 127.0.0.1:$PORT ($(basename "$jar"))"
   # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-  env PORT="$PORT" TOKENHOOK_AUTH_SECRET="$SECRET" TOKENHOOK_BENCH_FLOOR=true \
+  env PORT="$PORT" TOKENHOOK_AUTH_SECRET="$SECRET" BENCH_FLOOR=true \
     SERVER_ADDRESS=127.0.0.1 MICRONAUT_SERVER_HOST=127.0.0.1 \
     java $JAVA_OPTS -jar "$jar" >"$OUT/app-$stack.log" 2>&1 &
   APP_PID=$!
@@ -162,7 +162,7 @@ run_stack() {
   fi
   status=$(post "http://127.0.0.1:$PORT$FLOOR_PATH")
   if [ "$status" != 200 ] || [ "$(cat "$OUT/answer.json")" != "{}" ]; then
-    echo "run.sh: $stack floor answered $status $(cat "$OUT/answer.json"): is TOKENHOOK_BENCH_FLOOR supported?" >&2
+    echo "run.sh: $stack floor answered $status $(cat "$OUT/answer.json"): is BENCH_FLOOR supported?" >&2
     return 1
   fi
   endpoints="floor hook"

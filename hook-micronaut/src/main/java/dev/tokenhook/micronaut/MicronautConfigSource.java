@@ -5,11 +5,14 @@ import dev.tokenhook.core.config.TokenHookKeys;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.type.Argument;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.TreeSet;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
@@ -29,12 +32,11 @@ final class MicronautConfigSource implements ConfigSource {
     @Override
     public String value(String key) {
         try {
-            return environment.getProperty(key, Object.class).map(value -> value instanceof Iterable<?> items
-                    ? String.join(",", StreamSupport.stream(items.spliterator(), false).map(String::valueOf).toList())
-                    : value.toString()).orElse(null);
+            return environment.getProperty(key, Argument.listOf(String.class)).map(list -> String.join(",", list))
+                    .orElse(null);
         } catch (ConfigurationException e) { // an unresolvable placeholder: hook-core names the key
-            Matcher placeholder = PLACEHOLDER.matcher(String.valueOf(e.getMessage()));
-            return placeholder.find() ? placeholder.group() : "${?}";
+            return PLACEHOLDER.matcher(String.valueOf(e.getMessage())).results().findFirst()
+                    .map(MatchResult::group).orElse("${?}");
         }
     }
 
@@ -46,16 +48,11 @@ final class MicronautConfigSource implements ConfigSource {
 
     @Override
     public Set<String> keys() {
-        Set<String> keys = new LinkedHashSet<>();
-        sources().forEach(source -> source.forEach(key -> {
-            if (key.startsWith(TokenHookKeys.PREFIX)) {
-                keys.add(key);
-            }
-        }));
-        return keys;
+        return sources().flatMap(source -> StreamSupport.stream(source.spliterator(), false))
+                .filter(key -> key.startsWith(TokenHookKeys.PREFIX)).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    private java.util.stream.Stream<PropertySource> sources() {
+    private Stream<PropertySource> sources() {
         return environment.getPropertySources().stream()
                 .filter(source -> source.getConvention() != PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE)
                 .sorted(Comparator.comparingInt(PropertySource::getOrder).reversed());

@@ -41,7 +41,7 @@ import java.util.concurrent.Executor;
  */
 @Controller(value = "${" + TokenHookFactory.PATH + ":" + TokenHookConfig.DEFAULT_PATH + "}",
         consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
+@Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 @Requires(beans = TokenHookEndpoint.class)
 public class TokenHookController {
 

@@ -2,6 +2,7 @@ package dev.tokenhook.micronaut;
 
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.config.TokenHookSettings;
+import dev.tokenhook.core.http.HookHealth;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -11,6 +12,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
+import io.micronaut.management.health.indicator.HealthIndicator;
 import jakarta.inject.Singleton;
 import java.util.List;
 
@@ -24,11 +26,13 @@ import java.util.List;
  * Define your own {@link TokenHookEndpoint} bean to replace this one; {@code tokenhook.enabled=false} removes it.
  */
 @Factory
-@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
+@Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 public class TokenHookFactory {
 
     static final String ENABLED = "tokenhook.enabled";
     static final String PATH = "tokenhook.path";
+    /** Any value but {@code false} in any case, as hook-core reads a flag; other values are its to refuse. */
+    static final String NOT_FALSE = "(?i)(?!\\s*false\\s*$).*";
 
     /** Creates the factory; Micronaut does. */
     public TokenHookFactory() {
@@ -46,15 +50,19 @@ public class TokenHookFactory {
 
     /**
      * @param settings every {@code tokenhook.*} value
-     * @return the endpoint's settings
+     * @return the tracker behind {@link TokenHookHealthIndicator}, from {@code tokenhook.health.*}, when the
+     *     application has micronaut-management; the endpoint hears it as a listener. Define your own to replace it.
      */
     @Singleton
-    public TokenHookConfig tokenHookConfig(TokenHookSettings settings) {
-        return TokenHookConfig.from(settings);
+    @Requires(classes = HealthIndicator.class)
+    @Requires(property = TokenHookHealthIndicator.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
+    @Requires(missingBeans = HookHealth.class)
+    public HookHealth tokenHookHealth(TokenHookSettings settings) {
+        return HookHealth.from(settings);
     }
 
     /**
-     * @param config the endpoint's settings
+     * @param settings every {@code tokenhook.*} value
      * @param rules every claim rule bean, in order
      * @param authenticators every authenticator bean, accepted besides the configured ones
      * @param listeners every hook listener bean, in order
@@ -64,9 +72,9 @@ public class TokenHookFactory {
     @Context
     @Bean(preDestroy = "close")
     @Requires(missingBeans = TokenHookEndpoint.class)
-    public TokenHookEndpoint tokenHookEndpoint(TokenHookConfig config, List<ClaimRule> rules,
+    public TokenHookEndpoint tokenHookEndpoint(TokenHookSettings settings, List<ClaimRule> rules,
             List<HookAuthenticator> authenticators, List<HookListener> listeners) {
-        TokenHookEndpoint.Builder builder = config.endpointBuilder(rules, authenticators);
+        TokenHookEndpoint.Builder builder = TokenHookConfig.from(settings).endpointBuilder(rules, authenticators);
         listeners.forEach(builder::listener);
         return builder.build();
     }

@@ -20,8 +20,8 @@ import org.reactivestreams.Publisher;
  */
 @Singleton
 @Requires(classes = HealthIndicator.class)
-@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
-@Requires(property = TokenHookHealthIndicator.ENABLED, notEquals = "false")
+@Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
+@Requires(property = TokenHookHealthIndicator.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 @Requires(beans = HookHealth.class)
 public class TokenHookHealthIndicator implements HealthIndicator {
 

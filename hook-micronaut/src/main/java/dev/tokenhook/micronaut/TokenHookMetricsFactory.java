@@ -16,7 +16,7 @@ import jakarta.inject.Singleton;
  */
 @Factory
 @Requires(classes = {MeterRegistry.class, TokenHookMetrics.class})
-@Requires(property = TokenHookFactory.ENABLED, notEquals = "false")
+@Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 public class TokenHookMetricsFactory {
 
     /** Creates the factory; Micronaut does. */

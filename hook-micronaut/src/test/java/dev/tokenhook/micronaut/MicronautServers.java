@@ -2,6 +2,7 @@ package dev.tokenhook.micronaut;
 
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.testkit.ContractProperties;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -9,7 +10,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Starts the real Netty server as a user's application would be configured. */
@@ -20,16 +20,7 @@ final class MicronautServers {
 
     /** @return the {@code tokenhook.*} properties a user would write for these settings */
     static Map<String, Object> properties(TokenHookConfig config) {
-        Map<String, Object> props = new HashMap<>();
-        props.put("tokenhook.enabled", config.enabled());
-        props.put("tokenhook.path", config.path());
-        props.put("tokenhook.auth.header.name", config.headerName());
-        props.put("tokenhook.auth.header.secrets", config.headerSecrets());
-        props.put("tokenhook.auth.allow-unauthenticated", config.allowUnauthenticated());
-        props.put("tokenhook.time-budget", config.timeBudget().toMillis() + "ms");
-        props.put("tokenhook.max-body-size", String.valueOf(config.maxBodySize()));
-        props.put("tokenhook.on-rule-failure", config.onRuleFailure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        return props;
+        return new HashMap<>(ContractProperties.of(config));
     }
 
     /** @return the properties of a server on a random loopback port */

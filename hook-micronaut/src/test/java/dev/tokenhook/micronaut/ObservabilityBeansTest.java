@@ -48,7 +48,7 @@ class ObservabilityBeansTest {
     @Test
     void eachPieceCanBeSwitchedOff() {
         try (ApplicationContext context = run(Map.of("micronaut.metrics.enabled", false,
-                "tokenhook.health.enabled", false))) {
+                "tokenhook.health.enabled", "FALSE"))) {
             assertThat(context.containsBean(TokenHookEndpoint.class)).isTrue();
             assertThat(context.containsBean(TokenHookMetrics.class)).isFalse();
             assertThat(context.containsBean(HookHealth.class)).isFalse();

@@ -21,8 +21,8 @@ class ReadmeRulesTest {
 
     @Test
     void readmeShowsTheCompiledRuleBean() throws IOException {
-        String snippet = DocSnippets.tagged(
-                Path.of("src/test/java/dev/tokenhook/micronaut/readme/ReadmeRules.java"), "micronaut");
+        Path source = Path.of("src/test/java/dev/tokenhook/micronaut/readme/ReadmeRules.java");
+        String snippet = DocSnippets.tagged(source, "micronaut-imports") + "\n" + DocSnippets.tagged(source, "micronaut");
 
         assertThat(Files.readString(Path.of("../README.md"))).contains(snippet);
     }

@@ -8,6 +8,7 @@ import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.config.ConfigException;
+import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.HookEvent;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookListener;
@@ -54,6 +55,14 @@ class TokenHookBeansTest {
     }
 
     @Test
+    void disabledInAnyCaseRegistersNothing() {
+        try (ApplicationContext context = run(Map.of("tokenhook.enabled", "FALSE"))) {
+            assertThat(context.containsBean(TokenHookEndpoint.class)).isFalse();
+            assertThat(context.containsBean(TokenHookController.class)).isFalse();
+        }
+    }
+
+    @Test
     void anEndpointBeanOfTheApplicationReplacesTheFactorys() {
         TokenHookEndpoint own = TokenHookEndpoint.builder(TokenHook.builder().build()).allowUnauthenticated().build();
         try (ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).singletons(own).start()) {
@@ -83,7 +92,7 @@ class TokenHookBeansTest {
     void unsetKeysTakeHookCoresDefaults() {
         try (ApplicationContext context = run(WITH_SECRET)) {
             TokenHookConfig d = TokenHookConfig.defaults();
-            assertThat(context.getBean(TokenHookConfig.class)).isEqualTo(new TokenHookConfig(
+            assertThat(TokenHookConfig.from(context.getBean(TokenHookSettings.class))).isEqualTo(new TokenHookConfig(
                     d.enabled(), d.path(), d.headerName(), List.of(SECRET), d.allowUnauthenticated(), d.timeBudget(),
                     d.maxBodySize(), d.onRuleFailure()));
         }
@@ -100,7 +109,7 @@ class TokenHookBeansTest {
                 "tokenhook.max-body-size", "128KB",
                 "tokenhook.on-rule-failure", "no-change");
         try (ApplicationContext context = run(props)) {
-            assertThat(context.getBean(TokenHookConfig.class)).isEqualTo(new TokenHookConfig(true,
+            assertThat(TokenHookConfig.from(context.getBean(TokenHookSettings.class))).isEqualTo(new TokenHookConfig(true,
                     "/hooks/okta", "X-Okta-Secret", List.of("new-secret", "old-secret"), false,
                     Duration.ofMillis(1500), 128 * 1024, RuleFailurePolicy.NO_CHANGE));
             assertThat(context.getBean(TokenHookEndpoint.class).maxBodySize()).isEqualTo(128 * 1024);
@@ -116,7 +125,7 @@ class TokenHookBeansTest {
                 "tokenhook.auth.oauth2.client-id", "0oahook",
                 "tokenhook.auth.oauth2.scope", "okta.hooks");
         try (ApplicationContext context = run(props)) {
-            assertThat(context.getBean(TokenHookConfig.class).oauth2()).isEqualTo(new OAuth2Settings(
+            assertThat(TokenHookConfig.from(context.getBean(TokenHookSettings.class)).oauth2()).isEqualTo(new OAuth2Settings(
                     "https://example.okta.com/oauth2/default", "api://token-hook",
                     "https://example.okta.com/oauth2/default/v1/keys", "0oahook", "okta.hooks"));
         }

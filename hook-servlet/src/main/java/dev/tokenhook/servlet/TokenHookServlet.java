@@ -5,14 +5,15 @@ import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
-import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Serves a token inline hook from any Jakarta Servlet 5.0+ container. It only moves bytes: every method
@@ -59,7 +60,8 @@ public class TokenHookServlet extends HttpServlet {
             return;
         }
         try {
-            TokenHookSettings settings = settings(getServletConfig());
+            TokenHookSettings settings = settings(getServletName(), this::getInitParameter, getInitParameterNames(),
+                    getServletContext());
             endpoint = TokenHookConfig.from(settings).endpoint(TokenHookServlets.rules(settings.get(TokenHookKeys.RULES)));
             ownsEndpoint = true;
         } catch (RuntimeException e) {
@@ -68,14 +70,16 @@ public class TokenHookServlet extends HttpServlet {
     }
 
     /**
-     * @param config a declared servlet's configuration
+     * @param name the declared servlet's name
+     * @param parameters its init-parameters
+     * @param names their names
+     * @param context its context, or null
      * @return its {@code tokenhook.*} settings: its init-parameters, then the context's, then system
      *     properties, then the environment
      */
-    static TokenHookSettings settings(ServletConfig config) {
-        ServletContext context = config.getServletContext();
-        ConfigSource servlet = TokenHookServlets.source(config::getInitParameter, config.getInitParameterNames(),
-                "init-parameter of servlet '" + config.getServletName() + "'");
+    static TokenHookSettings settings(String name, Function<String, String> parameters, Enumeration<String> names,
+            ServletContext context) {
+        ConfigSource servlet = TokenHookServlets.source(parameters, names, "init-parameter of servlet '" + name + "'");
         return TokenHookSettings.read(context == null ? servlet : ConfigSource.firstOf(servlet, TokenHookServlets.source(
                 context::getInitParameter, context.getInitParameterNames(), "context init-parameter")));
     }

@@ -9,6 +9,7 @@ import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletRegistration;
+import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -128,21 +129,34 @@ public final class TokenHookServlets {
     }
 
     static List<ClaimRule> rules(List<String> classNames) {
+        List<ClaimRule> rules = new ArrayList<>();
+        for (Constructor<? extends ClaimRule> type : ruleTypes(classNames)) {
+            try {
+                rules.add(type.newInstance());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException(TokenHookKeys.RULES + ": cannot create a ClaimRule from "
+                        + type.getDeclaringClass().getName() + " (" + e + ")", e);
+            }
+        }
+        return rules;
+    }
+
+    /** @return the no-arg constructors of the named {@link ClaimRule} classes, in order */
+    static List<Constructor<? extends ClaimRule>> ruleTypes(List<String> classNames) {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException(TokenHookKeys.RULES + " names no ClaimRule class");
         }
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         ClassLoader loader = context != null ? context : TokenHookServlets.class.getClassLoader();
-        List<ClaimRule> rules = new ArrayList<>();
+        List<Constructor<? extends ClaimRule>> types = new ArrayList<>();
         for (String name : classNames) {
             try {
-                Class<?> type = Class.forName(name.trim(), true, loader);
-                rules.add(type.asSubclass(ClaimRule.class).getDeclaredConstructor().newInstance());
+                types.add(Class.forName(name, false, loader).asSubclass(ClaimRule.class).getConstructor());
             } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-                throw new IllegalArgumentException(TokenHookKeys.RULES + ": cannot create a ClaimRule from "
-                        + name.trim() + " (" + e + ")", e);
+                throw new IllegalArgumentException(TokenHookKeys.RULES + ": " + name + " is not a ClaimRule class "
+                        + "with a public no-arg constructor (" + e + ")", e);
             }
         }
-        return rules;
+        return types;
     }
 }

@@ -2,7 +2,7 @@ package dev.tokenhook.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenhook.servlet.readme.ReadmeServletSetup;
+import dev.tokenhook.servlet.readme.PatientHookListener;
 import dev.tokenhook.testkit.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
@@ -22,7 +22,7 @@ class ReadmeServletSetupTest {
     @Test
     void readmeShowsTheCompiledSetup() throws IOException {
         String snippet = DocSnippets.tagged(
-                Path.of("src/test/java/dev/tokenhook/servlet/readme/ReadmeServletSetup.java"), "servlet");
+                Path.of("src/test/java/dev/tokenhook/servlet/readme/PatientHookListener.java"), "servlet");
 
         assertThat(Files.readString(Path.of("../README.md"))).contains(snippet);
     }
@@ -33,7 +33,7 @@ class ReadmeServletSetupTest {
         try {
             Context context = EmbeddedTomcat.rootContext(tomcat);
             context.addParameter("tokenhook.auth.header.secrets", SECRET);
-            context.addApplicationListener(ReadmeServletSetup.class.getName());
+            context.addApplicationListener(PatientHookListener.class.getName());
             tomcat.start();
             OktaHookCaller okta = new OktaHookCaller(URI.create("http://127.0.0.1:"
                     + tomcat.getConnector().getLocalPort() + "/okta/token-hook"), "Authorization", SECRET);

@@ -8,6 +8,7 @@ import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.micrometer.TokenHookMetrics;
+import dev.tokenhook.servlet.readme.ObservedHook;
 import dev.tokenhook.testkit.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -36,12 +37,7 @@ class ServletObservabilityTest {
 
     /** What an application's {@code ServletContextListener} or initializer does. */
     private void onStartup(ServletContext servletContext, MeterRegistry registry) {
-        List<ClaimRule> rules = List.of(new EventIdRule());
-        // tag::observability[]
-        HookHealth health = HookHealth.from(TokenHookServlets.settings(servletContext));
-        TokenHookServlets.register(servletContext, rules, List.of(new TokenHookMetrics(registry), health));
-        // end::observability[]
-        this.health = health;
+        this.health = ObservedHook.register(servletContext, List.of(new EventIdRule()), registry);
     }
 
     @Test
@@ -73,12 +69,10 @@ class ServletObservabilityTest {
         TokenHookConfig config = TokenHookConfig.fromProperties(Map.of("tokenhook.auth.header.secrets", SECRET)::get);
         List<ClaimRule> rules = List.of(new EventIdRule());
         HookHealth health = new HookHealth();
-        // tag::builder[]
         TokenHookEndpoint endpoint = config.endpointBuilder(rules, List.of())
                 .listener(new TokenHookMetrics(registry))
                 .listener(health)
                 .build();
-        // end::builder[]
         try (endpoint) {
             endpoint.handle(HookHttpRequest.of("POST", Map.of("Authorization", List.of(SECRET),
                     "Content-Type", List.of("application/json")), REQUEST));
@@ -89,9 +83,7 @@ class ServletObservabilityTest {
 
     @Test
     void readmeShowsTheTestedWiring() throws Exception {
-        Path source = Path.of("src/test/java/dev/tokenhook/servlet/ServletObservabilityTest.java");
-        assertThat(Files.readString(Path.of("README.md")))
-                .contains(DocSnippets.tagged(source, "observability"))
-                .contains(DocSnippets.tagged(source, "builder"));
+        Path source = Path.of("src/test/java/dev/tokenhook/servlet/readme/ObservedHook.java");
+        assertThat(Files.readString(Path.of("README.md"))).contains(DocSnippets.tagged(source, "observability"));
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.testkit.ContractProperties;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookAdapterContract;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -56,19 +56,10 @@ class SpringBootContractTest extends TokenHookAdapterContract {
 
     /** The settings as a user would write them in {@code application.properties}. */
     static Map<String, Object> properties(TokenHookConfig config) {
-        Map<String, Object> properties = new LinkedHashMap<>();
+        Map<String, Object> properties = new LinkedHashMap<>(ContractProperties.of(config));
         properties.put("server.port", "0");
         properties.put("server.address", "127.0.0.1");
         properties.put("spring.main.banner-mode", "off");
-        properties.put("tokenhook.path", config.path());
-        properties.put("tokenhook.auth.header.name", config.headerName());
-        for (int i = 0; i < config.headerSecrets().size(); i++) {
-            properties.put("tokenhook.auth.header.secrets[" + i + "]", config.headerSecrets().get(i));
-        }
-        properties.put("tokenhook.auth.allow-unauthenticated", String.valueOf(config.allowUnauthenticated()));
-        properties.put("tokenhook.time-budget", config.timeBudget().toMillis() + "ms");
-        properties.put("tokenhook.max-body-size", config.maxBodySize() + "B");
-        properties.put("tokenhook.on-rule-failure", config.onRuleFailure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
         return properties;
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.auth.OAuth2Settings;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
@@ -55,6 +56,7 @@ public abstract class TokenHookAdapterContract {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private OktaHookCaller okta;
+    private TestIssuer issuer;
 
     /**
      * Starts the adapter's real server on a random loopback port, serving the endpoint these settings
@@ -74,22 +76,31 @@ public abstract class TokenHookAdapterContract {
      */
     protected abstract void stop() throws Exception;
 
-    /** @return the settings the contract runs with; an adapter may only change {@code path} */
+    /**
+     * @return the settings the contract runs with: the shared secret and OAuth 2.0 from a loopback
+     *     {@link TestIssuer}, either accepted; an adapter may only change {@code path}
+     */
     protected TokenHookConfig contractConfig() {
         TokenHookConfig d = TokenHookConfig.defaults();
         return new TokenHookConfig(true, d.path(), "Authorization", List.of(SECRET), false, BUDGET, MAX_BODY,
-                RuleFailurePolicy.DROP_RULE);
+                RuleFailurePolicy.DROP_RULE, new OAuth2Settings(issuer.issuer(), TestIssuer.AUDIENCE, null,
+                        TestIssuer.CLIENT_ID, TestIssuer.SCOPE));
     }
 
     @BeforeAll
     final void startServer() throws Exception {
+        issuer = TestIssuer.start();
         URI uri = start(contractConfig(), ContractRules.all());
         okta = new OktaHookCaller(uri, "Authorization", SECRET);
     }
 
     @AfterAll
     final void stopServer() throws Exception {
-        stop();
+        try {
+            stop();
+        } finally {
+            issuer.close();
+        }
     }
 
     /** @return the caller the contract uses, aimed at the started server */
@@ -208,6 +219,21 @@ public abstract class TokenHookAdapterContract {
 
         assertThat(call.status()).isEqualTo(200);
         assertThat(ContractRules.patientRuleThread("evt-thread")).isNotNull().doesNotStartWith("tokenhook-rule-");
+    }
+
+    /** OAuth 2.0 over the wire: a bearer token from the configured issuer passes, one for another audience does not. */
+    @Test
+    void bearerTokenFromTheIssuerIsAcceptedAndOthersAreNot() {
+        byte[] request = ContractRequests.clientCredentials("evt-oauth");
+        HookCall accepted = new OktaHookCaller(okta.hookUri(), "Authorization", "Bearer " + issuer.accessToken())
+                .call(request);
+        HookCall otherAudience = new OktaHookCaller(okta.hookUri(), "Authorization",
+                "Bearer " + issuer.accessToken(Map.of("aud", "api://other"))).call(request);
+
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.bodyText()).contains("evt-oauth");
+        assertThat(otherAudience.status()).isEqualTo(401);
+        assertJsonError(otherAudience);
     }
 
     @Test

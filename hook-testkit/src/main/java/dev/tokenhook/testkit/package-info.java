@@ -10,7 +10,11 @@
  *   <li>{@link dev.tokenhook.testkit.OktaHookCaller} and {@link dev.tokenhook.testkit.OktaEmulator}: call a
  *       hook the way Okta does and apply its answer the way Okta does, with
  *       {@link dev.tokenhook.testkit.TokenHookAssertions} on the result;</li>
- *   <li>{@link dev.tokenhook.testkit.TokenHookAdapterContract}: the wire contract every adapter passes.</li>
+ *   <li>{@link dev.tokenhook.testkit.TokenHookAdapterContract}: the wire contract every adapter passes, and
+ *       {@link dev.tokenhook.testkit.TokenHookConfigurationContract}: the configuration contract (the same
+ *       {@code tokenhook.*} properties bind to the same settings, or fail with the same problems, everywhere),
+ *       with {@link dev.tokenhook.testkit.ContractProperties} and {@link dev.tokenhook.testkit.ConfigMetadata}
+ *       (the IDE metadata the Spring and Micronaut adapters ship).</li>
  * </ul>
  *
  * <pre>{@code

@@ -19,6 +19,12 @@ public final class ConfigException extends IllegalArgumentException {
             + "and its spellings are listed in the Configuration section of tokenhook's README "
             + "(dev.tokenhook.core.config.TokenHookKeys).";
 
+    /** What to do when a secret is blank or an unresolved placeholder. */
+    public static final String SECRET_ACTION = "Set tokenhook.auth.header.secrets to the exact value Okta sends in the "
+            + "tokenhook.auth.header.name header (default Authorization), e.g. from the environment variable its "
+            + "placeholder names, or remove the key to authenticate with tokenhook.auth.oauth2.* only. "
+            + DEFAULT_ACTION;
+
     /**
      * One thing wrong with one key.
      *

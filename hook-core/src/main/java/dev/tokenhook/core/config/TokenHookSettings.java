@@ -60,7 +60,9 @@ public final class TokenHookSettings {
             crossCheck(values, source, problems);
         }
         if (!problems.isEmpty()) {
-            throw new ConfigException(problems, ConfigException.DEFAULT_ACTION);
+            boolean secret = problems.stream().anyMatch(p -> TokenHookKeys.find(p.key())
+                    .filter(ConfigKey::isSecret).isPresent());
+            throw new ConfigException(problems, secret ? ConfigException.SECRET_ACTION : ConfigException.DEFAULT_ACTION);
         }
         return new TokenHookSettings(values);
     }

@@ -69,4 +69,13 @@ class SharedSecretAuthenticatorTest {
         assertThat(none.detail()).contains("Authorization").contains("X-Okta-Secret");
         assertThatThrownBy(() -> HookAuthenticator.anyOf(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anUnsetSecretGetsAPreciseMessageNotANullPointerException() {
+        assertThatThrownBy(() -> SharedSecretAuthenticator.authorizationHeader(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The shared secret is null (an unset environment variable?)");
+        assertThatThrownBy(() -> SharedSecretAuthenticator.authorizationHeader(" "))
+                .hasMessageContaining("blank");
+    }
 }

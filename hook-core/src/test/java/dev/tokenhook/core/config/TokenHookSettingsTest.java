@@ -90,6 +90,9 @@ class TokenHookSettingsTest {
                         + "placeholder ${TOKENHOOK_AUTH_SECRET}");
         assertThatThrownBy(() -> read(Map.of("tokenhook.time-budget", "${BUDGET}")))
                 .hasMessageContaining("tokenhook.time-budget");
+        assertThatThrownBy(() -> read(Map.of("tokenhook.auth.header.secrets", "")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.action())
+                        .startsWith("Set tokenhook.auth.header.secrets to the exact value Okta sends"));
     }
 
     @Test

@@ -1,10 +1,12 @@
 package dev.tokenhook.micronaut.readme;
 
+// tag::micronaut-imports[]
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.Conditions;
+import jakarta.inject.Singleton;
+// end::micronaut-imports[]
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
-import jakarta.inject.Singleton;
 import java.util.Optional;
 
 /** The rule bean shown in the root README, between the tags; only active where a test asks. */
@@ -31,6 +33,7 @@ public class ReadmeRules {
     }
 
     // tag::micronaut[]
+    // in any @Factory class; PatientStore is your bean that finds a patient id by login
     @Singleton
     ClaimRule patientId(PatientStore store) {
         return ClaimRule.named("patient-id", (request, patch) ->

@@ -1,12 +1,14 @@
 package dev.tokenhook.spring.readme;
 
+// tag::rule-imports[]
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.Conditions;
-import java.util.Optional;
 import org.springframework.context.annotation.Bean;
+// end::rule-imports[]
+import java.util.Optional;
 import org.springframework.context.annotation.Configuration;
 
-/** The rule bean shown in hook-spring/README.md, between the tags. */
+/** The rule bean shown in README.md and hook-spring/README.md, between the tags. */
 @Configuration(proxyBeanMethods = false)
 class ReadmeRules {
 
@@ -21,6 +23,7 @@ class ReadmeRules {
     }
 
     // tag::rule[]
+    // in any @Configuration class; PatientStore is your bean that finds a patient id by login
     @Bean
     ClaimRule patientId(PatientStore store) {
         return ClaimRule.named("patient-id", (request, patch) ->

@@ -29,7 +29,7 @@ class ReadmeSnippetsTest {
     void readmeShowsTheCompiledRuleBeanAndTheSecurityChain() throws IOException {
         String readme = Files.readString(MODULE.resolve("README.md"));
 
-        assertThat(readme).contains(tagged("src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java", "rule"));
+        assertThat(readme).contains(ruleWithImports());
         assertThat(readme).contains(tagged("src/main/java/dev/tokenhook/spring/TokenHookSecurityAutoConfiguration.java",
                 "chain"));
         assertThat(readme).contains("tokenhook.auth.header.secrets=${TOKENHOOK_AUTH_SECRET:}");
@@ -39,7 +39,12 @@ class ReadmeSnippetsTest {
     void rootReadmeShowsTheSameRuleBean() throws IOException {
         String readme = Files.readString(MODULE.resolve("../README.md"));
 
-        assertThat(readme).contains(tagged("src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java", "rule"));
+        assertThat(readme).contains(ruleWithImports());
+    }
+
+    private static String ruleWithImports() {
+        String source = "src/test/java/dev/tokenhook/spring/readme/ReadmeRules.java";
+        return tagged(source, "rule-imports") + "\n" + tagged(source, "rule");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tokenhook.examples.micronaut;
 
 import dev.tokenhook.core.auth.MissingAuthenticationException;
+import dev.tokenhook.core.config.ConfigException;
 import io.micronaut.context.exceptions.BeanInstantiationException;
 import io.micronaut.runtime.Micronaut;
 
@@ -31,7 +32,7 @@ public final class Application {
             cause = cause.getCause();
         }
         String message = cause.getMessage();
-        if (cause instanceof MissingAuthenticationException) {
+        if (cause instanceof MissingAuthenticationException || cause instanceof ConfigException) {
             message = message + ". This example reads tokenhook.auth.header.secrets from TOKENHOOK_AUTH_SECRET.";
         }
         System.err.println("example-micronaut refuses to start: " + message);

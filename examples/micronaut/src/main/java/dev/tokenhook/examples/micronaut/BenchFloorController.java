@@ -10,14 +10,14 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * For the load benchmark only, never on by default: with {@code TOKENHOOK_BENCH_FLOOR=true}
- * ({@code tokenhook.bench.floor}) the application also serves this stack's floor, which takes the body
+ * For the load benchmark only, never on by default: with {@code BENCH_FLOOR=true}
+ * ({@code bench.floor}) the application also serves this stack's floor, which takes the body
  * as bytes and answers {@code {}}: {@code POST /bench/floor} on the event loop (the trivial endpoint) and
  * {@code POST /bench/floor-blocking} on the blocking executor, where hook-micronaut runs the hook
  * because rules may block.
  */
 @Controller("/bench")
-@Requires(property = "tokenhook.bench.floor", value = "true")
+@Requires(property = "bench.floor", value = "true")
 public class BenchFloorController {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};

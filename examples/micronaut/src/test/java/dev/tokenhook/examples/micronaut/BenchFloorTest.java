@@ -27,7 +27,7 @@ class BenchFloorTest {
 
     @Test
     void answerEmptyObjectWhenOptedIn() throws Exception {
-        try (ApplicationContext app = start(Map.of("tokenhook.bench.floor", "true"))) {
+        try (ApplicationContext app = start(Map.of("bench.floor", "true"))) {
             for (String path : new String[] {"/bench/floor", "/bench/floor-blocking"}) {
                 HttpResponse<String> response = post(app, path);
                 assertThat(response.statusCode()).as(path).isEqualTo(200);

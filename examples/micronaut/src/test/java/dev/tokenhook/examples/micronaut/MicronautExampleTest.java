@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenhook.core.auth.MissingAuthenticationException;
+import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
@@ -91,7 +91,8 @@ class MicronautExampleTest {
         assumeTrue(System.getenv("TOKENHOOK_AUTH_SECRET") == null, "TOKENHOOK_AUTH_SECRET is set in this environment");
 
         assertThatThrownBy(() -> start(Map.of()).close())
-                .hasRootCauseInstanceOf(MissingAuthenticationException.class)
-                .hasMessageContaining("tokenhook.auth.header.secrets");
+                .hasRootCauseInstanceOf(ConfigException.class)
+                .hasMessageContaining("tokenhook.auth.header.secrets")
+                .hasMessageContaining("is blank");
     }
 }

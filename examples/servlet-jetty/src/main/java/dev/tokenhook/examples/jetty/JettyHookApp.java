@@ -39,10 +39,10 @@ public final class JettyHookApp implements AutoCloseable {
     /** Exit code when the configuration is missing or wrong. */
     public static final int CONFIG_ERROR = 2;
     /**
-     * Opt-in for the load benchmark only ({@code TOKENHOOK_BENCH_FLOOR=true}): also serve
+     * Opt-in for the load benchmark only ({@code BENCH_FLOOR=true}): also serve
      * {@value #BENCH_FLOOR_PATH}, which reads the body and answers {@code {}}: this stack's floor.
      */
-    public static final String BENCH_FLOOR_KEY = "tokenhook.bench.floor";
+    public static final String BENCH_FLOOR_KEY = "bench.floor";
     /** Where the benchmark floor listens when {@value #BENCH_FLOOR_KEY} is true. */
     public static final String BENCH_FLOOR_PATH = "/bench/floor";
 

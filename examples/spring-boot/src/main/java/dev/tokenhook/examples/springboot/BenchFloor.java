@@ -8,13 +8,13 @@ import org.springframework.web.HttpRequestHandler;
 import org.springframework.web.servlet.handler.SimpleUrlHandlerMapping;
 
 /**
- * For the load benchmark only, never on by default: with {@code TOKENHOOK_BENCH_FLOOR=true}
- * ({@code tokenhook.bench.floor}) the application also serves {@code POST /bench/floor}, which reads the
+ * For the load benchmark only, never on by default: with {@code BENCH_FLOOR=true}
+ * ({@code bench.floor}) the application also serves {@code POST /bench/floor}, which reads the
  * body and answers {@code {}}, routed the way hook-spring routes the hook (a {@link SimpleUrlHandlerMapping}
  * to an {@link HttpRequestHandler}): this stack's floor.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "tokenhook.bench.floor", havingValue = "true")
+@ConditionalOnProperty(name = "bench.floor", havingValue = "true")
 class BenchFloor {
 
     private static final byte[] EMPTY_OBJECT = {'{', '}'};

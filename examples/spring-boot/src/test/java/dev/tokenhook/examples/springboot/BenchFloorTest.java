@@ -24,7 +24,7 @@ class BenchFloorTest {
 
     @Test
     void answersEmptyObjectWhenOptedIn() throws Exception {
-        try (ConfigurableApplicationContext app = start("--tokenhook.bench.floor=true")) {
+        try (ConfigurableApplicationContext app = start("--bench.floor=true")) {
             HttpResponse<String> response = post(app);
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo("{}");

@@ -1,8 +1,8 @@
 package dev.tokenhook.testkit.readme;
 
+// tag::testkit[]
 import static dev.tokenhook.testkit.TokenHookAssertions.assertThat;
 
-import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -15,38 +15,37 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The README's "Testing your hook" example, run as a test. */
-class ReadmeTestkitExampleTest {
+class PatientRuleTest {
 
     private final ClaimRule patientId = ClaimRule.named("patient-id", (request, patch) ->
             request.userLogin().filter("alice@example.com"::equals)
                     .ifPresent(login -> patch.idToken().add("extPatientId", "1234")));
 
-    // tag::testkit[]
     @Test
     void patientGetsExtPatientId() {
-        TokenHookEndpoint endpoint = TokenHookEndpoint.builder(TokenHook.builder().rule(patientId).build())
-                .allowUnauthenticated()
-                .build();
         TokenHookRequests.Built signIn = TokenHookRequests.authorizationCode().user("alice@example.com").build();
+        try (TokenHookEndpoint endpoint = TokenHookEndpoint.builder(TokenHook.builder().rule(patientId).build())
+                .allowUnauthenticated()
+                .build()) {
+            HookHttpResponse answer = endpoint.handle(HookHttpRequest.of("POST",
+                    Map.of("Content-Type", List.of("application/json")), signIn.json()));
+            EmulatedOutcome okta = new OktaEmulator().apply(signIn.request(), answer.status(), answer.body());
 
-        HookHttpResponse answer = endpoint.handle(HookHttpRequest.of("POST",
-                Map.of("Content-Type", List.of("application/json")), signIn.json()));
-        EmulatedOutcome okta = new OktaEmulator().apply(signIn.request(), answer.status(), answer.body());
-
-        assertThat(okta).isPatched().idToken().hasClaim("extPatientId", "1234");
+            assertThat(okta).isPatched().idToken().hasClaim("extPatientId", "1234");
+        }
     }
-    // end::testkit[]
 
     @Test
     void clientCredentialsIsLeftAlone() {
-        TokenHookRequest machine = TokenHookRequests.clientCredentials().build().request();
+        TokenHookRequests.Built machine = TokenHookRequests.clientCredentials().build();
         try (TokenHookEndpoint endpoint = TokenHookEndpoint.builder(TokenHook.builder().rule(patientId).build())
-                .allowUnauthenticated().build()) {
+                .allowUnauthenticated()
+                .build()) {
             HookHttpResponse answer = endpoint.handle(HookHttpRequest.of("POST",
-                    Map.of("Content-Type", List.of("application/json")),
-                    TokenHookRequests.clientCredentials().build().json()));
-            assertThat(new OktaEmulator().apply(machine, answer.status(), answer.body())).isUnchanged();
+                    Map.of("Content-Type", List.of("application/json")), machine.json()));
+
+            assertThat(new OktaEmulator().apply(machine.request(), answer.status(), answer.body())).isUnchanged();
         }
     }
 }
+// end::testkit[]

@@ -1,16 +1,18 @@
 package dev.tokenhook.servlet.readme;
 
+// tag::servlet[]
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.servlet.TokenHookServlets;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.annotation.WebListener;
 import java.util.List;
 import java.util.Optional;
 
-/** The Servlet setup shown in the root README, between the tags. */
-public class ReadmeServletSetup implements ServletContextListener {
+@WebListener
+public class PatientHookListener implements ServletContextListener {
 
-    /** Stands in for the application's own patient lookup. */
+    /** Your lookup of a patient id by login, e.g. a JDBC query. */
     interface PatientStore {
         Optional<String> patientIdFor(String login);
     }
@@ -18,7 +20,6 @@ public class ReadmeServletSetup implements ServletContextListener {
     private final PatientStore store = login -> login.equals("isaac.brock@example.com")
             ? Optional.of("1234") : Optional.empty();
 
-    // tag::servlet[]
     @Override
     public void contextInitialized(ServletContextEvent event) {
         ClaimRule patientId = ClaimRule.named("patient-id", (request, patch) ->
@@ -29,5 +30,5 @@ public class ReadmeServletSetup implements ServletContextListener {
         // (e.g. TOKENHOOK_AUTH_HEADER_SECRETS); serves tokenhook.path, default /okta/token-hook
         TokenHookServlets.register(event.getServletContext(), List.of(patientId));
     }
-    // end::servlet[]
 }
+// end::servlet[]
