@@ -3,6 +3,7 @@ package dev.tokenhook.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
@@ -14,6 +15,7 @@ import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.patch.ReservedClaims;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
@@ -113,6 +115,22 @@ class TokenHookBeansTest {
                     "/hooks/okta", "X-Okta-Secret", List.of("new-secret", "old-secret"), false,
                     Duration.ofMillis(1500), 128 * 1024, RuleFailurePolicy.NO_CHANGE));
             assertThat(context.getBean(TokenHookEndpoint.class).maxBodySize()).isEqualTo(128 * 1024);
+        }
+    }
+
+    @Test
+    void reservedClaimKeysAreBound() {
+        Map<String, Object> props = Map.of(
+                "tokenhook.auth.header.secrets", SECRET,
+                "tokenhook.reserved-claims.access-token.allow", "cnf",
+                "tokenhook.reserved-claims.access-token.deny", List.of("role", "permissions"),
+                "tokenhook.reserved-claims.id-token.deny", "tenant");
+        try (ApplicationContext context = run(props)) {
+            ReservedClaims expected = ReservedClaims.defaults().allow(TokenType.ACCESS_TOKEN, "cnf")
+                    .reserve(TokenType.ACCESS_TOKEN, "role", "permissions").reserve(TokenType.ID_TOKEN, "tenant");
+            assertThat(TokenHookConfig.from(context.getBean(TokenHookSettings.class)).reservedClaims())
+                    .isEqualTo(expected);
+            assertThat(context.getBean(TokenHookEndpoint.class).hook().reservedClaims()).isEqualTo(expected);
         }
     }
 

@@ -3,9 +3,11 @@ package dev.tokenhook.servlet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.config.ConfigSource;
 import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookConfig;
+import dev.tokenhook.core.patch.ReservedClaims;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
@@ -33,6 +35,17 @@ class TokenHookServletsTest {
         assertThat(config.headerSecrets()).containsExactly("a", "b");
         assertThat(source.origin("tokenhook.time-budget")).isEqualTo("context init-parameter");
         assertThat(source.keys()).doesNotContain("other.parameter");
+    }
+
+    @Test
+    void reservedClaimInitParametersFeedTheSharedConfiguration() {
+        Map<String, String> params = Map.of("tokenhook.reserved-claims.access-token.allow", "cnf",
+                "tokenhook.reserved-claims.access-token.deny", "role,permissions");
+        ConfigSource init = TokenHookServlets.source(params::get, Collections.enumeration(params.keySet()),
+                "context init-parameter");
+
+        assertThat(TokenHookConfig.from(TokenHookSettings.read(init)).reservedClaims()).isEqualTo(ReservedClaims
+                .defaults().allow(TokenType.ACCESS_TOKEN, "cnf").reserve(TokenType.ACCESS_TOKEN, "role", "permissions"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.tokenhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
@@ -13,6 +14,7 @@ import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.HookOutcome;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.patch.ReservedClaims;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +60,23 @@ class TokenHookAutoConfigurationTest {
                     assertThat(context.getBean(TokenHookEndpoint.class).hook().failurePolicy()).isEqualTo(RuleFailurePolicy.DENY);
                     assertThat(context.getBean(TokenHookAutoConfiguration.HANDLER_MAPPING_BEAN_NAME,
                             SimpleUrlHandlerMapping.class).getUrlMap()).containsOnlyKeys("/hooks/okta");
+                });
+    }
+
+    @Test
+    void bindsTheReservedClaimKeys() {
+        runner.withPropertyValues(
+                "tokenhook.auth.header.secrets=current",
+                "tokenhook.reserved-claims.access-token.allow=cnf",
+                "tokenhook.reserved-claims.access-token.deny[0]=role",
+                "tokenhook.reserved-claims.access-token.deny[1]=permissions",
+                "tokenhook.reserved-claims.id-token.deny=tenant").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    ReservedClaims expected = ReservedClaims.defaults().allow(TokenType.ACCESS_TOKEN, "cnf")
+                            .reserve(TokenType.ACCESS_TOKEN, "role", "permissions")
+                            .reserve(TokenType.ID_TOKEN, "tenant");
+                    assertThat(context.getBean(TokenHookConfig.class).reservedClaims()).isEqualTo(expected);
+                    assertThat(context.getBean(TokenHookEndpoint.class).hook().reservedClaims()).isEqualTo(expected);
                 });
     }
 

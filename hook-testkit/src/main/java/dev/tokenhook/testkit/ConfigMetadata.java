@@ -35,7 +35,7 @@ public final class ConfigMetadata {
                 "The token hook; every key is read and checked by hook-core (dev.tokenhook.core.config.TokenHookKeys).")));
         List<Map<String, Object>> properties = new ArrayList<>();
         List<Map<String, Object>> hints = new ArrayList<>();
-        for (ConfigKey<?> key : TokenHookKeys.KEYS) {
+        for (ConfigKey<?> key : TokenHookKeys.documented()) {
             Map<String, Object> property = new LinkedHashMap<>();
             property.put("name", key.name());
             property.put("type", javaType(key.kind()));

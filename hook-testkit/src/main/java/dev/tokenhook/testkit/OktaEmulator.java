@@ -2,45 +2,61 @@ package dev.tokenhook.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tokenhook.core.MintedToken;
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.patch.ReservedClaims;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Plays Okta's side of a token inline hook: applies a hook's answer to the request's tokens the way
  * Okta does (SPEC §2.1, §5, §6), reading the raw bytes as Okta would, not tokenhook's model.
  *
  * <ul>
- *   <li>timeout, status other than 200, unreadable JSON or a body of 256 KB or more: the hook is
- *       skipped and the tokens are minted unmodified ({@link EmulatedOutcome.Result#HOOK_FAILED});</li>
+ *   <li>timeout, status other than 200, unreadable JSON, a body that is not under 256,000 bytes, or an
+ *       {@code error} that is not an object: the hook is skipped and the tokens are minted unmodified
+ *       ({@link EmulatedOutcome.Result#HOOK_FAILED});</li>
  *   <li>an {@code error} object: no token; the client gets {@code server_error} with the
  *       {@code errorSummary} ({@link EmulatedOutcome.Result#DENIED});</li>
  *   <li>one invalid command or operation (unknown type, a token not being minted, a reserved claim, a
- *       missing target or parent, a bad index, a lifetime out of 300..86400 or not an integer, a
- *       {@code remove} with a value, a null value): the whole patch is discarded and the tokens minted
- *       unmodified ({@link EmulatedOutcome.Result#DISCARDED}), with the reason;</li>
+ *       missing target or parent, a bad index, a lifetime out of 300..86400 or not an integer or not
+ *       {@code replace}, a {@code remove} with a value, an {@code add} or {@code replace} without one):
+ *       the whole patch is discarded and the tokens minted unmodified
+ *       ({@link EmulatedOutcome.Result#DISCARDED}), with the reason;</li>
  *   <li>otherwise the operations are applied in order ({@link EmulatedOutcome.Result#PATCHED}).</li>
  * </ul>
  *
- * Reserved claims follow Okta's documented per-token table (bundled with hook-core), which is less
- * strict than tokenhook's own conservative default. Thread-safe.
+ * <p>Where Okta's documentation is silent, the emulator takes these readings:
+ * <ul>
+ *   <li><b>Size</b>: Okta says "less than 256 KB"; read conservatively as under 256,000 bytes.</li>
+ *   <li><b>Reserved claims</b>: Okta's per-token table ({@link ReservedClaims#defaults()}, unless given
+ *       another). {@code cnf} is reserved in the access token only "when DPoP is enabled"; a hook request
+ *       does not say whether it is, so {@code cnf} is read conservatively as always reserved.</li>
+ *   <li><b>A non-object {@code error}</b> (a string, a number, an array) does not match Okta's response
+ *       schema: the answer is treated as unreadable (hook skipped, tokens unmodified), not as a denial.
+ *       {@code "error": null} counts as no error.</li>
+ *   <li><b>What an operation is judged against</b>: Okta requires targets to exist "in the token as it
+ *       appears in the request", so every operation is judged against the request's tokens, never
+ *       against a copy changed by the operations before it (two removes of the same claim are both
+ *       valid; a replace of a claim added earlier in the same answer is not). The operations are then
+ *       applied in order; where an earlier one already changed the target, a later {@code remove} of a
+ *       gone member or element does nothing, a {@code replace} of one puts it back (an index past the
+ *       end appends), an {@code add} at an index past the end appends, and an operation under a parent
+ *       an earlier one removed does nothing.</li>
+ * </ul>
+ * Thread-safe.
  */
 public final class OktaEmulator {
 
-    /** Okta's response limit: the body must be smaller than this. */
-    public static final int MAX_RESPONSE_BYTES = 256 * 1024;
+    /** Okta's response limit, read conservatively ("less than 256 KB"): the body must be smaller than this. */
+    public static final int MAX_RESPONSE_BYTES = 256_000;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, TokenType> COMMAND_TYPES = Map.of(
@@ -49,11 +65,18 @@ public final class OktaEmulator {
     private static final String LIFETIME_PATH = "/token/lifetime/expiration";
     private static final Duration DEFAULT_LIFETIME = Duration.ofHours(1);
 
-    private final Map<TokenType, Set<String>> reserved;
+    private final ReservedClaims reserved;
 
-    /** An emulator with Okta's documented reserved-claim table. */
+    /** An emulator with Okta's documented reserved-claim table, {@code cnf} read conservatively. */
     public OktaEmulator() {
-        this.reserved = documentedReservedClaims();
+        this(ReservedClaims.defaults());
+    }
+
+    /**
+     * @param reserved the reserved-claim table to judge by, e.g. Okta's after a change it made
+     */
+    public OktaEmulator(ReservedClaims reserved) {
+        this.reserved = Objects.requireNonNull(reserved, "reserved");
     }
 
     /**
@@ -92,7 +115,7 @@ public final class OktaEmulator {
         }
         if (body.length >= MAX_RESPONSE_BYTES) {
             return unmodified(request, EmulatedOutcome.Result.HOOK_FAILED, "response of " + body.length
-                    + " bytes is not under 256 KB");
+                    + " bytes is not under " + MAX_RESPONSE_BYTES + " (256 KB read conservatively)");
         }
         JsonNode answer;
         try {
@@ -104,6 +127,10 @@ public final class OktaEmulator {
             return unmodified(request, EmulatedOutcome.Result.HOOK_FAILED, "response is not a JSON object");
         }
         if (answer.hasNonNull("error")) {
+            if (!answer.get("error").isObject()) {
+                return unmodified(request, EmulatedOutcome.Result.HOOK_FAILED,
+                        "error is not an object, so the response does not match Okta's schema");
+            }
             JsonNode summary = answer.get("error").get("errorSummary");
             String description = summary != null && summary.isTextual() && !summary.asText().isBlank()
                     ? summary.asText() : EmulatedOutcome.DEFAULT_ERROR_DESCRIPTION;
@@ -143,16 +170,18 @@ public final class OktaEmulator {
             if (!command.path("value").isArray()) {
                 throw new Discarded("command value is not an array of operations");
             }
+            Map<String, Object> asRequested = request.token(type).orElseThrow().claims();
             for (JsonNode op : command.get("value")) {
-                applyOperation(type, op, claims.get(type), lifetimes);
+                applyOperation(type, op, asRequested, claims.get(type), lifetimes);
             }
         }
         return new EmulatedOutcome(EmulatedOutcome.Result.PATCHED, "patch applied",
                 token(TokenType.ID_TOKEN, claims, lifetimes), token(TokenType.ACCESS_TOKEN, claims, lifetimes));
     }
 
-    private void applyOperation(TokenType type, JsonNode op, Map<String, Object> claims,
-            Map<TokenType, Duration> lifetimes) {
+    /** Judges one operation against the request's token, then applies it to the token being built. */
+    private void applyOperation(TokenType type, JsonNode op, Map<String, Object> asRequested,
+            Map<String, Object> claims, Map<TokenType, Duration> lifetimes) {
         String name = op.path("op").asText("");
         String path = op.path("path").asText("");
         JsonNode value = op.get("value");
@@ -177,60 +206,82 @@ public final class OktaEmulator {
             throw new Discarded("invalid path " + path);
         }
         List<String> segments = segments(path.substring("/claims/".length()));
-        if (reserved.get(type).contains(segments.get(0))) {
+        if (reserved.isReserved(type, segments.get(0))) {
             throw new Discarded("reserved claim '" + segments.get(0) + "' in the " + type.label());
         }
+        judge(name, asRequested, segments, path);
         Object plain = name.equals("remove") ? null : JSON.convertValue(value, Object.class);
+        apply(name, claims, segments, plain);
+    }
+
+    /** Okta's preconditions, against the token as it appears in the request (SPEC §5.2, §6.3). */
+    private static void judge(String op, Map<String, Object> asRequested, List<String> segments, String path) {
         if (segments.size() == 1) {
-            applyToMap(name, claims, segments.get(0), plain, path);
+            if (!op.equals("add") && !asRequested.containsKey(segments.get(0))) {
+                throw new Discarded("target of " + op + " does not exist: " + path);
+            }
             return;
         }
-        Object parent = claims.get(segments.get(0));
+        Object parent = asRequested.get(segments.get(0));
         for (String segment : segments.subList(1, segments.size() - 1)) {
             parent = child(parent, segment);
         }
         String last = segments.get(segments.size() - 1);
         if (parent instanceof Map<?, ?> map) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> members = (Map<String, Object>) map;
-            applyToMap(name, members, last, plain, path);
+            if (!op.equals("add") && !map.containsKey(last)) {
+                throw new Discarded("target of " + op + " does not exist: " + path);
+            }
         } else if (parent instanceof List<?> list) {
-            @SuppressWarnings("unchecked")
-            List<Object> elements = (List<Object>) list;
-            applyToList(name, elements, last, plain, path);
+            if (last.equals("-")) {
+                if (!op.equals("add")) {
+                    throw new Discarded("'-' is only valid with add: " + path);
+                }
+                return;
+            }
+            int index = index(last);
+            int limit = op.equals("add") ? list.size() : list.size() - 1;
+            if (index < 0 || index > limit) {
+                throw new Discarded("invalid array index at " + path);
+            }
         } else {
             throw new Discarded("no object or array to change at " + path);
         }
     }
 
-    private static void applyToMap(String op, Map<String, Object> map, String key, Object value, String path) {
-        if (!op.equals("add") && !map.containsKey(key)) {
-            throw new Discarded("target of " + op + " does not exist: " + path);
-        }
-        if (op.equals("remove")) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
-        }
-    }
-
-    private static void applyToList(String op, List<Object> list, String segment, Object value, String path) {
-        if (segment.equals("-")) {
-            if (!op.equals("add")) {
-                throw new Discarded("'-' is only valid with add: " + path);
+    /** Applies a judged operation to the token being built, as the class documentation describes. */
+    @SuppressWarnings("unchecked")
+    private static void apply(String op, Map<String, Object> claims, List<String> segments, Object value) {
+        Object parent = claims;
+        String last = segments.get(0);
+        if (segments.size() > 1) {
+            parent = claims.get(segments.get(0));
+            for (String segment : segments.subList(1, segments.size() - 1)) {
+                parent = child(parent, segment);
             }
-            list.add(value);
-            return;
+            last = segments.get(segments.size() - 1);
         }
-        int index = index(segment);
-        int limit = op.equals("add") ? list.size() : list.size() - 1;
-        if (index < 0 || index > limit) {
-            throw new Discarded("invalid array index at " + path);
-        }
-        switch (op) {
-            case "add" -> list.add(index, value);
-            case "replace" -> list.set(index, value);
-            default -> list.remove(index);
+        if (parent instanceof Map<?, ?> map) {
+            Map<String, Object> members = (Map<String, Object>) map;
+            if (op.equals("remove")) {
+                members.remove(last);
+            } else {
+                members.put(last, value);
+            }
+        } else if (parent instanceof List<?> list) {
+            List<Object> elements = (List<Object>) list;
+            int index = last.equals("-") ? elements.size() : index(last);
+            if (index < 0) {
+                return; // a member name on what was an object in the request: judged above, nothing to apply
+            }
+            if (op.equals("remove")) {
+                if (index < elements.size()) {
+                    elements.remove(index);
+                }
+            } else if (op.equals("replace") && index < elements.size()) {
+                elements.set(index, value);
+            } else {
+                elements.add(Math.min(index, elements.size()), value);
+            }
         }
     }
 
@@ -305,31 +356,6 @@ public final class OktaEmulator {
             return copy;
         }
         return value;
-    }
-
-    /** Reads the per-token {@code reserved} table (not the conservative union) bundled with hook-core. */
-    private static Map<TokenType, Set<String>> documentedReservedClaims() {
-        Map<TokenType, Set<String>> table = new EnumMap<>(TokenType.class);
-        table.put(TokenType.ID_TOKEN, new HashSet<>());
-        table.put(TokenType.ACCESS_TOKEN, new HashSet<>());
-        try (InputStream in = MintedToken.class.getResourceAsStream("/dev/tokenhook/core/patch/reserved-claims.json")) {
-            if (in == null) {
-                throw new IllegalStateException("hook-core's reserved-claims.json is missing from the classpath");
-            }
-            for (JsonNode entry : JSON.readTree(in).path("reserved")) {
-                for (JsonNode token : entry.path("tokens")) {
-                    for (TokenType type : TokenType.values()) {
-                        if (type.label().equals(token.asText())) {
-                            table.get(type).add(entry.path("claim").asText());
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        table.replaceAll((type, names) -> Set.copyOf(names));
-        return table;
     }
 
     /** One reason Okta discards the whole patch. */

@@ -4,6 +4,8 @@ import static dev.tokenhook.testkit.TokenHookAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.patch.ReservedClaims;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -170,6 +172,92 @@ class OktaEmulatorTest {
         byte[] huge = ("{\"debugContext\":{\"x\":\"" + "y".repeat(256 * 1024) + "\"}}").getBytes(StandardCharsets.UTF_8);
         assertThat(okta.apply(groups, 200, huge)).hookFailed().hasReasonContaining("256 KB")
                 .idToken().doesNotHaveClaim("x");
+    }
+
+    @Test
+    void less256KbIsReadAsUnder256000Bytes() {
+        // SPEC §2 "smaller than 256 KB", which kilobyte unsaid: the conservative reading
+        String frame = "{\"error\":{\"errorSummary\":\"No\"},\"debugContext\":{\"x\":\"\"}}";
+        byte[] largest = debugOfSize(frame, 255_999);
+        byte[] tooLarge = debugOfSize(frame, 256_000);
+
+        assertThat(okta.apply(groups, 200, largest)).isDeniedWith("No");
+        assertThat(okta.apply(groups, 200, tooLarge)).hookFailed().hasReasonContaining("256000");
+        assertThat(OktaEmulator.MAX_RESPONSE_BYTES).isEqualTo(256_000);
+    }
+
+    private static byte[] debugOfSize(String frame, int size) {
+        String filled = frame.replace("\"x\":\"\"", "\"x\":\"" + "y".repeat(size - frame.length()) + "\"");
+        byte[] bytes = filled.getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes).hasSize(size);
+        return bytes;
+    }
+
+    @Test
+    void anErrorThatIsNotAnObjectIsNoDenial() {
+        // SPEC §5.3: error is an object; anything else does not match Okta's schema (the emulator's reading)
+        for (String error : List.of("\"Not a patient\"", "42", "true", "[\"x\"]")) {
+            assertThat(answer(groups, "{\"error\":" + error + "}")).as(error).hookFailed()
+                    .hasReasonContaining("not an object");
+        }
+        assertThat(answer(groups, "{\"error\":null," + identityOps(
+                "{\"op\":\"add\",\"path\":\"/claims/x\",\"value\":1}").substring(1)))
+                .isPatched().idToken().hasClaim("x", 1);
+    }
+
+    @Test
+    void operationsAreJudgedAgainstTheRequestsTokenNotAgainstEarlierOperations() {
+        // SPEC §5.2, §6.3: targets must exist "in the token as sent in the request"
+        assertThat(answer(groups, identityOps("""
+                {"op":"remove","path":"/claims/name"},{"op":"remove","path":"/claims/name"}""")))
+                .isPatched().idToken().doesNotHaveClaim("name");
+        assertThat(answer(groups, identityOps("""
+                {"op":"add","path":"/claims/fresh","value":1},{"op":"replace","path":"/claims/fresh","value":2}""")))
+                .isDiscarded().hasReasonContaining("does not exist: /claims/fresh");
+        assertThat(answer(groups, identityOps("""
+                {"op":"add","path":"/claims/fresh","value":{"a":1}},{"op":"add","path":"/claims/fresh/b","value":2}""")))
+                .isDiscarded().hasReasonContaining("no object or array");
+        assertThat(answer(groups, identityOps("""
+                {"op":"remove","path":"/claims/name"},{"op":"replace","path":"/claims/name","value":"J"}""")))
+                .isPatched().idToken().hasClaim("name", "J");
+        assertThat(answer(groups, identityOps("""
+                {"op":"remove","path":"/claims/preferred_airports/3"},
+                {"op":"replace","path":"/claims/preferred_airports/3","value":"bos"},
+                {"op":"add","path":"/claims/preferred_airports/4","value":"sea"}""")))
+                .as("index 4 is valid for add on the request's array of 4").isPatched().idToken()
+                .hasClaim("preferred_airports", List.of("sjc", "lax", "sfo", "bos", "sea"));
+    }
+
+    @Test
+    void reservedClaimsFollowOktasTablePerToken() {
+        // SPEC §6.1: role and permissions are reserved in the ID token only; scp and uid in the access token only
+        String accessOps = """
+                {"commands":[{"type":"com.okta.access.patch","value":[
+                  {"op":"add","path":"/claims/role","value":"nurse"},
+                  {"op":"add","path":"/claims/permissions","value":["read"]},
+                  {"op":"add","path":"/claims/scope","value":"x"},
+                  {"op":"replace","path":"/claims/aud","value":"api://orders"}]}]}""";
+        assertThat(answer(groups, accessOps)).isPatched().accessToken().hasClaim("role", "nurse")
+                .hasClaim("permissions", List.of("read"));
+        assertThat(answer(groups, identityOps("{\"op\":\"add\",\"path\":\"/claims/role\",\"value\":\"x\"}")))
+                .isDiscarded().hasReasonContaining("reserved claim 'role' in the id_token");
+        assertThat(answer(groups, identityOps("{\"op\":\"add\",\"path\":\"/claims/scp\",\"value\":\"x\"}")))
+                .isPatched().idToken().hasClaim("scp", "x");
+        assertThat(answer(groups, """
+                {"commands":[{"type":"com.okta.access.patch","value":[{"op":"add","path":"/claims/uid","value":"x"}]}]}
+                """)).isDiscarded().hasReasonContaining("reserved claim 'uid' in the access_token");
+    }
+
+    @Test
+    void cnfIsReadConservativelyAsReservedInTheAccessTokenUnlessTheTableSaysOtherwise() {
+        // SPEC §6.1: cnf in the access token "only when DPoP is enabled", which a hook request does not say
+        String cnf = """
+                {"commands":[{"type":"com.okta.access.patch","value":[{"op":"add","path":"/claims/cnf","value":{}}]}]}
+                """;
+        assertThat(answer(groups, cnf)).isDiscarded().hasReasonContaining("reserved claim 'cnf'");
+        OktaEmulator withoutDpop = new OktaEmulator(
+                ReservedClaims.defaults().allow(TokenType.ACCESS_TOKEN, "cnf"));
+        assertThat(withoutDpop.apply(groups, 200, cnf.getBytes(StandardCharsets.UTF_8))).isPatched();
     }
 
     @Test

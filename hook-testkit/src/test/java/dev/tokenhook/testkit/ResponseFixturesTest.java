@@ -10,7 +10,7 @@ import dev.tokenhook.core.patch.ClaimPath;
 import dev.tokenhook.core.patch.ErrorCause;
 import dev.tokenhook.core.patch.HookError;
 import dev.tokenhook.core.patch.PatchValidator;
-import dev.tokenhook.core.patch.TokenHookResponse;
+import dev.tokenhook.core.patch.ResponseAssembler;
 import dev.tokenhook.core.patch.TokenPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every response fixture can be produced with the patch API: written into a {@link TokenPatch},
- * accepted by {@link PatchValidator} for a matching request fixture, encoded by
- * {@link TokenHookResponse#toJson()} and structurally equal to the file.
+ * accepted by a {@link ResponseAssembler} (the default {@link PatchValidator}) for a matching request
+ * fixture, and encoded structurally equal to the file.
  */
 class ResponseFixturesTest {
 
@@ -100,13 +100,11 @@ class ResponseFixturesTest {
         TokenPatch patch = new TokenPatch();
         c.writes().accept(patch);
 
-        assertThat(VALIDATOR.validate(request, patch.operations()))
+        ResponseAssembler answer = new ResponseAssembler(VALIDATOR, request);
+        assertThat(answer.offer(patch))
                 .as("violations for %s against %s", name, c.request().fixtureName())
                 .isEmpty();
-        TokenHookResponse response = patch.denial()
-                .map(error -> TokenHookResponse.deny(error, patch.debugContext()))
-                .orElseGet(() -> TokenHookResponse.of(patch.operations(), patch.debugContext()));
-        byte[] body = response.toJson();
+        byte[] body = answer.build().toJson();
 
         assertThat(PatchValidator.checkSize(body.length)).isEmpty();
         assertThat(tree(body)).isEqualTo(withoutNullRemoveValues(tree(Fixtures.bytes(name))));
@@ -117,7 +115,9 @@ class ResponseFixturesTest {
         TokenPatch patch = new TokenPatch();
         caseFor("response-remove-claims").writes().accept(patch);
 
-        JsonNode encoded = tree(TokenHookResponse.of(patch.operations(), Map.of()).toJson());
+        ResponseAssembler answer = new ResponseAssembler(VALIDATOR, Flow.AUTHORIZATION_CODE.request());
+        assertThat(answer.offer(patch)).isEmpty();
+        JsonNode encoded = tree(answer.build().toJson());
 
         for (JsonNode command : encoded.get("commands")) {
             for (JsonNode op : command.get("value")) {

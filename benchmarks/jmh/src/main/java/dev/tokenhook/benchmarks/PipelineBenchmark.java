@@ -12,9 +12,10 @@ import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.internal.RequestDecoder;
-import dev.tokenhook.core.patch.PatchOperation;
+import dev.tokenhook.core.internal.ResponseEncoder;
 import dev.tokenhook.core.patch.PatchValidator;
 import dev.tokenhook.core.patch.PatchViolation;
+import dev.tokenhook.core.patch.ResponseAssembler;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.patch.TokenPatch;
 import dev.tokenhook.core.rule.ClaimRule;
@@ -91,7 +92,7 @@ public class PipelineBenchmark {
     HookResult processed;
     final Consumer<HookHttpResponse> respond = response -> answered = response;
     final BiConsumer<HookResult, Throwable> whenDone = (result, error) -> processed = result;
-    List<PatchOperation> operations;
+    TokenHookResponse answerToEncode;
     PatchValidator validator;
     ObjectMapper mapper;
     JsonNode responseTree;
@@ -120,7 +121,7 @@ public class PipelineBenchmark {
         if (!java.util.Arrays.equals(endpointWaiting().body(), answer.body())) {
             throw new IllegalStateException("The returning form answers differently");
         }
-        operations = hook.process(request).response().operations();
+        answerToEncode = hook.process(request).response();
         mapper = new ObjectMapper();
         responseTree = mapper.readTree(answer.body());
         if (!mapper.readTree(jacksonHook()).equals(responseTree)) {
@@ -219,18 +220,17 @@ public class PipelineBenchmark {
     public TokenHookResponse rulesInline() throws Exception {
         TokenPatch patch = new TokenPatch();
         rule.apply(request, patch);
-        List<PatchViolation> violations = validator.validate(request, patch.operations());
+        ResponseAssembler answer = new ResponseAssembler(validator, request);
+        List<PatchViolation> violations = answer.offer(patch);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(violations.toString());
         }
-        TokenHookResponse answer = TokenHookResponse.of(patch.operations(), patch.debugContext());
-        PatchValidator.checkSize(answer.toJson().length);
-        return answer;
+        return answer.build();
     }
 
-    /** @return the answer's bytes, from the validated operations (a response encodes only once) */
+    /** @return the answer's bytes, encoded afresh (a response caches its own encoding) */
     @Benchmark
     public byte[] encode() {
-        return TokenHookResponse.of(operations, Map.of()).toJson();
+        return ResponseEncoder.encode(answerToEncode);
     }
 }

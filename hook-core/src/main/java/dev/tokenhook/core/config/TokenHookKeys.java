@@ -6,6 +6,7 @@ import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -190,10 +191,40 @@ public final class TokenHookKeys {
             TIME_BUDGET, MAX_BODY_SIZE, ON_RULE_FAILURE, RULES, HEALTH_ENABLED, HEALTH_WINDOW, HEALTH_FAILURE_THRESHOLD,
             HEALTH_MIN_CALLS);
 
+    /** {@code allow} of {@link #RESERVED_CLAIMS}. */
+    public static final ConfigKey<List<String>> RESERVED_CLAIMS_ALLOW = ConfigKey.list("allow",
+            "Claims rules may change in the token the key names although Okta's table reserves them there, "
+                    + "comma-separated.");
+    /** {@code deny} of {@link #RESERVED_CLAIMS}. */
+    public static final ConfigKey<List<String>> RESERVED_CLAIMS_DENY = ConfigKey.list("deny",
+            "Claims refused in the token the key names besides those Okta's table reserves there, "
+                    + "comma-separated.");
+    /**
+     * {@code tokenhook.reserved-claims.id-token|access-token.allow|deny}: changes to Okta's reserved-claim
+     * table (hook-core's {@code ReservedClaims}), per token.
+     */
+    public static final ConfigGroup RESERVED_CLAIMS = ConfigGroup.fixed("tokenhook.reserved-claims",
+            List.of("id-token", "access-token"), "Changes to the claims Okta reserves in one token.",
+            RESERVED_CLAIMS_ALLOW, RESERVED_CLAIMS_DENY);
+
     /** Every group of named entries. */
-    public static final List<ConfigGroup> GROUPS = List.of(LOOKUPS);
+    public static final List<ConfigGroup> GROUPS = List.of(RESERVED_CLAIMS, LOOKUPS);
 
     private TokenHookKeys() {
+    }
+
+    /**
+     * @return every key with a name known in advance: the plain keys, then each setting of each entry of
+     *     the fixed groups (e.g. {@code tokenhook.reserved-claims.id-token.allow}), for documentation
+     */
+    public static List<ConfigKey<?>> documented() {
+        List<ConfigKey<?>> keys = new ArrayList<>(KEYS);
+        for (ConfigGroup group : GROUPS) {
+            for (String name : group.names()) {
+                group.settings().forEach(setting -> keys.add(group.key(name, setting)));
+            }
+        }
+        return List.copyOf(keys);
     }
 
     /**
@@ -210,9 +241,9 @@ public final class TokenHookKeys {
      */
     public static Optional<String> nearest(String name) {
         Stream<String> plain = KEYS.stream().map(ConfigKey::name);
-        Stream<String> grouped = GROUPS.stream().flatMap(group -> group.settings().stream().map(setting ->
-                group.key(group.entry(name).orElse(group.names().isEmpty() ? "<name>" : group.names().get(0)), setting)
-                        .name()));
+        Stream<String> grouped = GROUPS.stream().flatMap(group -> group.entry(name).map(List::of)
+                .orElse(group.names().isEmpty() ? List.of("<name>") : group.names()).stream()
+                .flatMap(entry -> group.settings().stream().map(setting -> group.key(entry, setting).name())));
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : (Iterable<String>) Stream.concat(plain, grouped)::iterator) {

@@ -112,6 +112,17 @@ public final class TokenHookSettings {
             problems.add(new ConfigException.Problem(key, source.origin(key), "is required with "
                     + TokenHookKeys.OAUTH2_ISSUER.name() + ": a value the tokens' aud must contain"));
         }
+        for (String token : TokenHookKeys.RESERVED_CLAIMS.names()) {
+            ConfigKey<List<String>> allow = TokenHookKeys.RESERVED_CLAIMS.key(token, TokenHookKeys.RESERVED_CLAIMS_ALLOW);
+            ConfigKey<List<String>> deny = TokenHookKeys.RESERVED_CLAIMS.key(token, TokenHookKeys.RESERVED_CLAIMS_DENY);
+            List<?> denied = (List<?>) values.getOrDefault(deny.name(), List.of());
+            for (Object claim : (List<?>) values.getOrDefault(allow.name(), List.of())) {
+                if (denied.contains(claim)) {
+                    problems.add(new ConfigException.Problem(deny.name(), source.origin(deny.name()), "names '" + claim
+                            + "', which " + allow.name() + " allows: name each claim in one of them"));
+                }
+            }
+        }
         int window = (Integer) values.get(TokenHookKeys.HEALTH_WINDOW.name());
         int minCalls = (Integer) values.get(TokenHookKeys.HEALTH_MIN_CALLS.name());
         if (minCalls > window) {

@@ -1,5 +1,6 @@
 package dev.tokenhook.core.http;
 
+import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.auth.OAuth2Settings;
@@ -8,6 +9,7 @@ import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.core.config.ConfigSource;
 import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
+import dev.tokenhook.core.patch.ReservedClaims;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
@@ -33,6 +35,8 @@ import java.util.function.Function;
  * @param onRuleFailure {@code tokenhook.on-rule-failure}: what to answer when a rule fails
  * @param oauth2 {@code tokenhook.auth.oauth2.*}: OAuth 2.0 bearer-token authentication, {@link OAuth2Settings#NONE}
  *     when off
+ * @param reservedClaims {@code tokenhook.reserved-claims.*}: the claims rules may not change, per token: Okta's
+ *     table ({@link ReservedClaims#defaults()}) with the configured allowances and additions
  */
 public record TokenHookConfig(
         boolean enabled,
@@ -43,7 +47,8 @@ public record TokenHookConfig(
         Duration timeBudget,
         int maxBodySize,
         RuleFailurePolicy onRuleFailure,
-        OAuth2Settings oauth2) {
+        OAuth2Settings oauth2,
+        ReservedClaims reservedClaims) {
 
     /** Common prefix of every key. */
     public static final String PREFIX = TokenHookKeys.PREFIX;
@@ -65,6 +70,27 @@ public record TokenHookConfig(
         TokenHookKeys.MAX_BODY_SIZE.check(maxBodySize);
         TokenHookKeys.ON_RULE_FAILURE.check(onRuleFailure);
         oauth2 = oauth2 == null ? OAuth2Settings.NONE : oauth2;
+        reservedClaims = reservedClaims == null ? ReservedClaims.defaults() : reservedClaims;
+    }
+
+    /**
+     * Settings with Okta's reserved-claim table.
+     *
+     * @param enabled whether the adapter registers the endpoint at all
+     * @param path where the endpoint listens
+     * @param headerName the shared-secret header name
+     * @param headerSecrets the accepted shared secrets
+     * @param allowUnauthenticated explicit opt-out of authentication
+     * @param timeBudget the end-to-end time budget of one call
+     * @param maxBodySize the largest request body accepted, in bytes
+     * @param onRuleFailure what to answer when a rule fails
+     * @param oauth2 OAuth 2.0 bearer-token authentication, {@link OAuth2Settings#NONE} when off
+     */
+    public TokenHookConfig(boolean enabled, String path, String headerName, List<String> headerSecrets,
+            boolean allowUnauthenticated, Duration timeBudget, int maxBodySize, RuleFailurePolicy onRuleFailure,
+            OAuth2Settings oauth2) {
+        this(enabled, path, headerName, headerSecrets, allowUnauthenticated, timeBudget, maxBodySize, onRuleFailure,
+                oauth2, ReservedClaims.defaults());
     }
 
     /**
@@ -104,7 +130,22 @@ public record TokenHookConfig(
                 settings.get(TokenHookKeys.TIME_BUDGET),
                 settings.get(TokenHookKeys.MAX_BODY_SIZE),
                 settings.get(TokenHookKeys.ON_RULE_FAILURE),
-                OAuth2Settings.from(settings));
+                OAuth2Settings.from(settings),
+                reservedClaims(settings));
+    }
+
+    /** Okta's table changed by {@code tokenhook.reserved-claims.<id-token|access-token>.allow|deny}. */
+    private static ReservedClaims reservedClaims(TokenHookSettings settings) {
+        ReservedClaims claims = ReservedClaims.defaults();
+        for (TokenType token : TokenType.values()) {
+            String name = token.label().replace('_', '-');
+            claims = claims
+                    .allow(token, settings.get(TokenHookKeys.RESERVED_CLAIMS, name, TokenHookKeys.RESERVED_CLAIMS_ALLOW)
+                            .toArray(String[]::new))
+                    .reserve(token, settings.get(TokenHookKeys.RESERVED_CLAIMS, name, TokenHookKeys.RESERVED_CLAIMS_DENY)
+                            .toArray(String[]::new));
+        }
+        return claims;
     }
 
     /**
@@ -179,6 +220,7 @@ public record TokenHookConfig(
                 .rules(rules)
                 .timeBudget(timeBudget)
                 .onRuleFailure(onRuleFailure)
+                .reservedClaims(reservedClaims)
                 .build();
         TokenHookEndpoint.Builder builder = TokenHookEndpoint.builder(hook).maxBodySize(maxBodySize);
         if (!authenticators.isEmpty()) {

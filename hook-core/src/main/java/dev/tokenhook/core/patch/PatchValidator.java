@@ -17,8 +17,11 @@ import java.util.Optional;
  */
 public final class PatchValidator {
 
-    /** Okta's response limit: the body must be smaller than 256 KB. */
-    public static final int MAX_RESPONSE_BYTES = 256 * 1024;
+    /**
+     * Okta's response limit, read conservatively: Okta says the body "must be less than 256 KB" without
+     * saying which kilobyte, so an answer must be smaller than 256,000 bytes (not 262,144).
+     */
+    public static final int MAX_RESPONSE_BYTES = 256_000;
 
     private final ReservedClaims reservedClaims;
 
@@ -82,7 +85,8 @@ public final class PatchValidator {
             return Optional.empty();
         }
         return Optional.of(new PatchViolation(TokenType.ID_TOKEN, "/", PatchViolation.Kind.RESPONSE_TOO_LARGE,
-                "Encoded response is " + encodedSize + " bytes; Okta accepts less than " + MAX_RESPONSE_BYTES));
+                "Encoded response is " + encodedSize + " bytes; it must be under " + MAX_RESPONSE_BYTES
+                        + " (Okta: less than 256 KB)"));
     }
 
     private PatchViolation checkAlone(TokenHookRequest request, PatchOperation op) {
@@ -110,6 +114,11 @@ public final class PatchValidator {
             return null;
         }
         Object parent = resolve(claims, path.parent());
+        if (path.isAppend() && parent != null && !(parent instanceof List<?>)) {
+            return violation(op, PatchViolation.Kind.NOT_AN_ARRAY, "'-' appends to an array, but "
+                    + path.parent().pointer() + " in the request's " + op.token().label()
+                    + " is not one (Okta would add a member named '-')");
+        }
         if (parent instanceof Map<?, ?> object) {
             if (op.op() != Operation.ADD && !object.containsKey(path.last())) {
                 return violation(op, PatchViolation.Kind.TARGET_MISSING, "Member '" + path.last()

@@ -24,9 +24,11 @@ public record PatchViolation(TokenType token, String path, Kind kind, String mes
         PARENT_MISSING,
         /** An array index outside the array, or a segment that is not an index on an array. */
         INVALID_INDEX,
+        /** {@code -} (append) onto a claim or member that is not an array in the request's token. */
+        NOT_AN_ARRAY,
         /** Two operations on the same or overlapping paths, whose outcome would depend on order. */
         CONFLICTING_OPERATIONS,
-        /** The encoded response would reach Okta's 256 KB limit. */
+        /** The encoded response would not be under 256,000 bytes (Okta: less than 256 KB). */
         RESPONSE_TOO_LARGE
     }
 

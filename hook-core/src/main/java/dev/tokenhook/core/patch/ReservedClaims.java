@@ -7,20 +7,36 @@ import dev.tokenhook.core.internal.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Claims a hook must not add, replace or remove, per token. One such operation makes Okta discard the
- * whole patch. Immutable.
+ * whole patch. Immutable. The one place tokenhook (and the testkit's emulator) takes the table from.
  *
- * <p>The {@link #defaults() default} is the conservative reading of Okta's table: every claim Okta
- * has reserved in either token, at any time since 2023, is refused in both tokens, except {@code aud}
- * and {@code sub} in the access token, which Okta documents as modifiable there. Okta's list moves;
- * adjust it with {@link #allow(TokenType, String)} and {@link #reserve(TokenType, String)}.
+ * <p>The {@link #defaults() default} is exactly Okta's table "Reserved claims for Token Hooks", per
+ * token, as last published in the token inline hook reference (okta-developer-docs
+ * {@code docs/reference/token-hook/index.md} @ {@code 58f3aed8c7}, 2024-01-24; SPEC §6.1, source S2),
+ * bundled as {@code reserved-claims.json} (its {@code reserved} list). So {@code role},
+ * {@code permissions}, {@code scope}, {@code amr} and the other names Okta reserves only in the ID token
+ * may be written to the access token, and {@code scp}, {@code uid}, {@code username} and the other
+ * access-token-only names may be written to the ID token; {@code aud} and {@code sub} are reserved in
+ * the ID token only (Okta lets a hook change them in the access token).
+ *
+ * <p>{@code cnf} is reserved in the access token "only when DPoP is enabled". A hook request does not
+ * say whether DPoP applies, so this table reads it conservatively: {@code cnf} is always reserved in
+ * both tokens ({@link #allow(TokenType, String...) allow} it in the access token if you know your
+ * authorization server does not use DPoP).
+ *
+ * <p>Okta's table has moved before ({@code amr} went from the access token to the ID token in 2023-07):
+ * adjust it with {@link #allow(TokenType, String...)} and {@link #reserve(TokenType, String...)}, or the
+ * {@code tokenhook.reserved-claims.*} configuration keys.
  */
 public final class ReservedClaims {
 
@@ -32,7 +48,7 @@ public final class ReservedClaims {
         this.reserved = reserved;
     }
 
-    /** @return the conservative default list described above */
+    /** @return Okta's per-token table described above */
     public static ReservedClaims defaults() {
         return DEFAULTS;
     }
@@ -44,8 +60,8 @@ public final class ReservedClaims {
      */
     public static ReservedClaims of(Collection<String> idToken, Collection<String> accessToken) {
         Map<TokenType, Set<String>> map = new EnumMap<>(TokenType.class);
-        map.put(TokenType.ID_TOKEN, Set.copyOf(idToken));
-        map.put(TokenType.ACCESS_TOKEN, Set.copyOf(accessToken));
+        map.put(TokenType.ID_TOKEN, checkedNames(idToken));
+        map.put(TokenType.ACCESS_TOKEN, checkedNames(accessToken));
         return new ReservedClaims(map);
     }
 
@@ -68,52 +84,75 @@ public final class ReservedClaims {
 
     /**
      * @param token a token
-     * @param claim a claim to let hooks change in it
-     * @return a copy without that reservation
+     * @param claims claims to let hooks change in it
+     * @return a copy without those reservations
      */
-    public ReservedClaims allow(TokenType token, String claim) {
-        return change(token, claim, false);
+    public ReservedClaims allow(TokenType token, String... claims) {
+        return change(token, Arrays.asList(claims), false);
     }
 
     /**
      * @param token a token
-     * @param claim a claim to refuse in it
-     * @return a copy with that reservation
+     * @param claims claims to refuse in it
+     * @return a copy with those reservations
      */
-    public ReservedClaims reserve(TokenType token, String claim) {
-        return change(token, claim, true);
+    public ReservedClaims reserve(TokenType token, String... claims) {
+        return change(token, Arrays.asList(claims), true);
     }
 
-    private ReservedClaims change(TokenType token, String claim, boolean add) {
+    private ReservedClaims change(TokenType token, List<String> claims, boolean add) {
+        Set<String> changed = checkedNames(claims);
         Map<TokenType, Set<String>> copy = new EnumMap<>(reserved);
         Set<String> names = new HashSet<>(copy.get(token));
         if (add) {
-            names.add(claim);
+            names.addAll(changed);
         } else {
-            names.remove(claim);
+            names.removeAll(changed);
         }
         copy.put(token, Set.copyOf(names));
         return new ReservedClaims(copy);
     }
 
-    /** Reads {@code conservativeUnion} and {@code exceptions} from the bundled copy of Okta's table. */
+    private static Set<String> checkedNames(Collection<String> names) {
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("A reserved claim name must not be null or blank");
+            }
+        }
+        return Set.copyOf(names);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ReservedClaims claims && reserved.equals(claims.reserved);
+    }
+
+    @Override
+    public int hashCode() {
+        return reserved.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ReservedClaims" + reserved;
+    }
+
+    /** Reads the {@code reserved} list (claim and tokens) from the bundled copy of Okta's table. */
     private static ReservedClaims loadDefaults() {
-        Set<String> union = new HashSet<>();
-        Map<TokenType, Set<String>> exceptions = new EnumMap<>(TokenType.class);
-        exceptions.put(TokenType.ID_TOKEN, new HashSet<>());
-        exceptions.put(TokenType.ACCESS_TOKEN, new HashSet<>());
+        Map<TokenType, Set<String>> table = new EnumMap<>(TokenType.class);
+        for (TokenType token : TokenType.values()) {
+            table.put(token, new HashSet<>());
+        }
         try (InputStream in = ReservedClaims.class.getResourceAsStream("reserved-claims.json");
                 JsonParser json = JsonLimits.FACTORY.createParser(in)) {
             json.nextToken();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();
                 json.nextToken();
-                if (field.equals("conservativeUnion")) {
-                    while (json.nextToken() != JsonToken.END_ARRAY) {
-                        union.add(json.getText());
+                if (field.equals("reserved")) {
+                    while (json.nextToken() == JsonToken.START_OBJECT) {
+                        readEntry(json, table);
                     }
-                } else if (field.equals("exceptions")) {
-                    readExceptions(json, exceptions);
                 } else {
                     json.skipChildren();
                 }
@@ -121,34 +160,30 @@ public final class ReservedClaims {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the bundled reserved-claims.json", e);
         }
-        Map<TokenType, Set<String>> map = new EnumMap<>(TokenType.class);
-        for (TokenType token : TokenType.values()) {
-            Set<String> names = new HashSet<>(union);
-            names.removeAll(exceptions.get(token));
-            map.put(token, Set.copyOf(names));
-        }
-        return new ReservedClaims(map);
+        table.replaceAll((token, names) -> Set.copyOf(names));
+        return new ReservedClaims(table);
     }
 
-    private static void readExceptions(JsonParser json, Map<TokenType, Set<String>> exceptions) throws IOException {
-        while (json.nextToken() == JsonToken.START_OBJECT) {
-            String claim = null;
-            String token = null;
-            while (json.nextToken() == JsonToken.FIELD_NAME) {
-                String field = json.currentName();
-                json.nextToken();
-                if (field.equals("claim")) {
-                    claim = json.getText();
-                } else if (field.equals("token")) {
-                    token = json.getText();
-                } else {
-                    json.skipChildren();
+    /** One {@code {"claim": ..., "tokens": [...]}} entry; a {@code condition} is read conservatively (ignored). */
+    private static void readEntry(JsonParser json, Map<TokenType, Set<String>> table) throws IOException {
+        String claim = null;
+        List<String> tokens = new ArrayList<>(2);
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+            String field = json.currentName();
+            json.nextToken();
+            if (field.equals("claim")) {
+                claim = json.getText();
+            } else if (field.equals("tokens")) {
+                while (json.nextToken() != JsonToken.END_ARRAY) {
+                    tokens.add(json.getText());
                 }
+            } else {
+                json.skipChildren();
             }
-            for (TokenType type : TokenType.values()) {
-                if (type.label().equals(token) && claim != null) {
-                    exceptions.get(type).add(claim);
-                }
+        }
+        for (TokenType type : TokenType.values()) {
+            if (claim != null && tokens.contains(type.label())) {
+                table.get(type).add(claim);
             }
         }
     }

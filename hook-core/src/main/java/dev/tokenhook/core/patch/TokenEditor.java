@@ -45,11 +45,12 @@ public final class TokenEditor {
      * @return this editor
      */
     public TokenEditor add(ClaimPath path, Object value) {
-        return write(Operation.ADD, path, JsonValues.checked(value, path.pointer()));
+        return write(Operation.ADD, path, value);
     }
 
     /**
-     * Appends an element to an existing array claim.
+     * Appends an element to an existing array claim ({@code add .../-}); refused by the validator when
+     * the claim in the request is not an array.
      *
      * @param arrayClaim the array claim's name
      * @param value the element
@@ -78,8 +79,7 @@ public final class TokenEditor {
      * @return this editor
      */
     public TokenEditor replace(ClaimPath path, Object value) {
-        requireNoAppend(path, Operation.REPLACE);
-        return write(Operation.REPLACE, path, JsonValues.checked(value, path.pointer()));
+        return write(Operation.REPLACE, path, value);
     }
 
     /**
@@ -99,7 +99,6 @@ public final class TokenEditor {
      * @return this editor
      */
     public TokenEditor remove(ClaimPath path) {
-        requireNoAppend(path, Operation.REMOVE);
         return write(Operation.REMOVE, path, null);
     }
 
@@ -113,13 +112,6 @@ public final class TokenEditor {
     public TokenEditor lifetime(Duration lifetime) {
         long seconds = TokenLifetime.checkedSeconds(lifetime);
         return write(Operation.REPLACE, TokenLifetime.EXPIRATION, seconds);
-    }
-
-    private static void requireNoAppend(ClaimPath path, Operation op) {
-        if (path.isAppend()) {
-            throw new InvalidPatchException("'-' (append) is only valid with add, not " + op.wireName()
-                    + ", at " + path.pointer());
-        }
     }
 
     private TokenEditor write(Operation op, PatchTarget target, Object value) {

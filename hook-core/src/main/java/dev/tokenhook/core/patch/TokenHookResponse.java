@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * The answer to Okta: commands (at most one per token, in the order the tokens were first written),
- * or an error that denies the token, plus optional debug context. Immutable. Build one from validated
- * operations; {@link #toJson()} gives the bytes to send with HTTP 200.
+ * or an error that denies the token, plus optional debug context. Immutable, and always one Okta
+ * accepts: under {@link PatchValidator#MAX_RESPONSE_BYTES}, with commands only from a
+ * {@link ResponseAssembler}, which validates them against the request. {@link #toJson()} gives the bytes
+ * to send with HTTP 200.
  */
 public final class TokenHookResponse {
 
@@ -38,26 +40,37 @@ public final class TokenHookResponse {
     }
 
     /**
+     * A denial that always reaches Okta: debug entries (last first), then error causes (last first) are
+     * left out as far as needed to keep the answer under {@link PatchValidator#MAX_RESPONSE_BYTES}; the
+     * summary always stays.
+     *
      * @param error why the token must not be minted
-     * @param debugContext entries for Okta's System Log, possibly empty
+     * @param debugContext entries for Okta's System Log (JSON-like values), possibly empty
      * @return an answer that denies the token
+     * @throws InvalidPatchException if the error is missing or a debug value is not JSON
      */
     public static TokenHookResponse deny(HookError error, Map<String, Object> debugContext) {
         if (error == null) {
             throw new InvalidPatchException("A denial needs an error");
         }
-        return new TokenHookResponse(Map.of(), error, Values.readOnlyMap(debugContext));
+        Map<String, Object> debug = checkedDebug(debugContext);
+        return AnswerFit.denial(error, List.of(new AnswerFit.Part(null, List.of(), debug))).response();
+    }
+
+    /** Builds a denial as given, unchecked: for {@link AnswerFit}. */
+    static TokenHookResponse denial(HookError error, Map<String, Object> debugContext) {
+        return new TokenHookResponse(Map.of(), error, debugContext);
     }
 
     /**
      * Groups operations into one command per token, keeping their order; the token written first comes
-     * first. Does not validate: run {@link PatchValidator} first.
+     * first. Unchecked: the public way to an answer with commands is {@link ResponseAssembler}.
      *
      * @param operations validated operations
      * @param debugContext entries for Okta's System Log, possibly empty
      * @return the answer
      */
-    public static TokenHookResponse of(List<PatchOperation> operations, Map<String, Object> debugContext) {
+    static TokenHookResponse of(List<PatchOperation> operations, Map<String, Object> debugContext) {
         if (operations.isEmpty() && (debugContext == null || debugContext.isEmpty())) {
             return NO_CHANGE;
         }
@@ -67,6 +80,21 @@ public final class TokenHookResponse {
         }
         grouped.replaceAll((token, ops) -> Collections.unmodifiableList(ops));
         return new TokenHookResponse(Collections.unmodifiableMap(grouped), null, Values.readOnlyMap(debugContext));
+    }
+
+    /** @return the debug entries, each checked to be JSON, read-only */
+    static Map<String, Object> checkedDebug(Map<String, Object> debugContext) {
+        if (debugContext == null || debugContext.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> checked = new LinkedHashMap<>();
+        debugContext.forEach((key, value) -> {
+            if (key == null || key.isEmpty()) {
+                throw new InvalidPatchException("debugContext keys must not be empty");
+            }
+            checked.put(key, JsonValues.checked(value, "debugContext." + key));
+        });
+        return Values.readOnlyMap(checked);
     }
 
     /** @return the operations per token, in command order; empty when denied or unchanged */
@@ -106,12 +134,21 @@ public final class TokenHookResponse {
      *     a fresh copy on every call (encoded once)
      */
     public byte[] toJson() {
+        return encoded().clone();
+    }
+
+    /** @return the size of {@link #toJson()} in bytes */
+    public int encodedSize() {
+        return encoded().length;
+    }
+
+    private byte[] encoded() {
         byte[] encoded = json;
         if (encoded == null) {
             encoded = ResponseEncoder.encode(this);
             json = encoded;
         }
-        return encoded.clone();
+        return encoded;
     }
 
     @Override

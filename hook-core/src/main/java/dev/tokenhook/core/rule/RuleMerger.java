@@ -2,20 +2,20 @@ package dev.tokenhook.core.rule;
 
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.patch.HookError;
-import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.PatchValidator;
 import dev.tokenhook.core.patch.PatchViolation;
+import dev.tokenhook.core.patch.ResponseAssembler;
 import dev.tokenhook.core.patch.TokenHookResponse;
+import dev.tokenhook.core.patch.TokenPatch;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Merges the rules' patches, in rule order, into one answer: validates each against the request and
- * the rules before it, applies the failure policy, and keeps the answer under Okta's size limit.
+ * the rules before it, applies the failure policy, and keeps the answer under Okta's size limit (debug
+ * entries go first, then the last rules' operations; a denial always stays, see {@link ResponseAssembler}).
  */
 final class RuleMerger {
 
@@ -36,69 +36,57 @@ final class RuleMerger {
      * @return the answer and each rule's final outcome
      */
     HookResult merge(TokenHookRequest request, RuleRun[] runs, RuleOutcome[] outcomes, Duration duration) {
-        List<PatchOperation> accepted = new ArrayList<>();
-        Map<String, Object> debug = new LinkedHashMap<>();
-        HookError denial = null;
+        ResponseAssembler answer = new ResponseAssembler(validator, request);
         boolean failed = false;
         for (int i = 0; i < runs.length; i++) {
-            RuleRun run = runs[i];
             RuleOutcome outcome = outcomes[i];
             // A rule that ran to completion reports NO_CHANGE until its patch is validated here.
             if (outcome.status() == RuleStatus.NO_CHANGE) {
-                List<PatchOperation> ops = run.patch().operations();
-                List<PatchViolation> violations = validator.validate(request, ops, accepted);
+                TokenPatch patch = runs[i].patch();
+                List<PatchViolation> violations = answer.offer(patch);
                 if (!violations.isEmpty()) {
                     outcome = withStatus(outcome, RuleStatus.REJECTED, 0, violations);
+                } else if (patch.denial().isPresent()) {
+                    outcome = withStatus(outcome, RuleStatus.DENIED, 0, List.of());
                 } else {
-                    accepted.addAll(ops);
-                    debug.putAll(run.patch().debugContext());
-                    Optional<HookError> ruleDenial = run.patch().denial();
-                    if (ruleDenial.isPresent() && denial == null) {
-                        denial = ruleDenial.get();
-                    }
-                    RuleStatus status = ruleDenial.isPresent() ? RuleStatus.DENIED
-                            : ops.isEmpty() ? RuleStatus.NO_CHANGE : RuleStatus.APPLIED;
-                    outcome = withStatus(outcome, status, ops.size(), List.of());
+                    int operations = patch.operations().size();
+                    outcome = withStatus(outcome, operations == 0 ? RuleStatus.NO_CHANGE : RuleStatus.APPLIED,
+                            operations, List.of());
                 }
             }
             failed |= outcome.status().isFailure();
             outcomes[i] = outcome;
         }
         TokenHookResponse response;
-        if (denial != null) {
-            response = TokenHookResponse.deny(denial, debug);
+        if (answer.isDenied()) {
+            response = answer.build();
         } else if (failed && failurePolicy == RuleFailurePolicy.DENY) {
             response = failureDenial();
         } else if (failed && failurePolicy == RuleFailurePolicy.NO_CHANGE) {
             response = TokenHookResponse.noChange();
         } else {
-            response = fitToSize(accepted, debug, runs, outcomes);
+            response = answer.build();
+            if (rejectDroppedForSize(answer, runs, outcomes) && failurePolicy != RuleFailurePolicy.DROP_RULE) {
+                response = failurePolicy == RuleFailurePolicy.DENY ? failureDenial() : TokenHookResponse.noChange();
+            }
         }
         return new HookResult(response, List.of(outcomes), duration);
     }
 
-    /** Drops the last contributing rules until the answer is under Okta's 256 KB limit. */
-    private TokenHookResponse fitToSize(List<PatchOperation> accepted, Map<String, Object> debug,
-            RuleRun[] runs, RuleOutcome[] outcomes) {
-        TokenHookResponse response = TokenHookResponse.of(accepted, debug);
-        for (int i = runs.length - 1; i >= 0; i--) {
-            Optional<PatchViolation> tooLarge = PatchValidator.checkSize(response.toJson().length);
-            if (tooLarge.isEmpty()) {
-                return response;
-            }
-            RuleOutcome outcome = outcomes[i];
-            if (outcome.status() != RuleStatus.APPLIED) {
+    /** Marks the rules whose operations did not fit as rejected; @return whether there were any. */
+    private static boolean rejectDroppedForSize(ResponseAssembler answer, RuleRun[] runs, RuleOutcome[] outcomes) {
+        boolean any = false;
+        for (int i = 0; i < runs.length; i++) {
+            if (outcomes[i].status() != RuleStatus.APPLIED) {
                 continue;
             }
-            accepted.removeAll(runs[i].patch().operations());
-            runs[i].patch().debugContext().keySet().forEach(debug::remove);
-            outcomes[i] = withStatus(outcome, RuleStatus.REJECTED, 0, List.of(tooLarge.get()));
-            if (failurePolicy != RuleFailurePolicy.DROP_RULE) {
-                return failurePolicy == RuleFailurePolicy.DENY ? failureDenial() : TokenHookResponse.noChange();
+            Optional<PatchViolation> tooLarge = answer.droppedForSize(runs[i].patch());
+            if (tooLarge.isPresent()) {
+                outcomes[i] = withStatus(outcomes[i], RuleStatus.REJECTED, 0, List.of(tooLarge.get()));
+                any = true;
             }
-            response = TokenHookResponse.of(accepted, debug);
         }
-        return PatchValidator.checkSize(response.toJson().length).isEmpty() ? response : TokenHookResponse.noChange();
+        return any;
     }
 
     private static TokenHookResponse failureDenial() {

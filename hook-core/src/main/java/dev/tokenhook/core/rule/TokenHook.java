@@ -49,6 +49,7 @@ public final class TokenHook implements AutoCloseable {
     private final List<ClaimRule> rules;
     private final Duration timeBudget;
     private final RuleFailurePolicy failurePolicy;
+    private final ReservedClaims reservedClaims;
     private final RuleMerger merger;
     private final ExecutorService executor;
     private final boolean ownsExecutor;
@@ -58,6 +59,7 @@ public final class TokenHook implements AutoCloseable {
         this.rules = List.copyOf(builder.rules);
         this.timeBudget = builder.timeBudget;
         this.failurePolicy = builder.failurePolicy;
+        this.reservedClaims = builder.reservedClaims;
         this.merger = new RuleMerger(new PatchValidator(builder.reservedClaims), builder.failurePolicy);
         this.ownsExecutor = builder.executor == null;
         this.executor = ownsExecutor ? newRuleExecutor(builder.maxRuleThreads) : builder.executor;
@@ -81,6 +83,11 @@ public final class TokenHook implements AutoCloseable {
     /** @return the failure policy */
     public RuleFailurePolicy failurePolicy() {
         return failurePolicy;
+    }
+
+    /** @return the claims the rules may not change, per token */
+    public ReservedClaims reservedClaims() {
+        return reservedClaims;
     }
 
     /**

@@ -3,7 +3,11 @@ package dev.tokenhook.core.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.patch.ReservedClaims;
+import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,54 @@ class TokenHookConfigTest {
 
         assertThat(config).isEqualTo(new TokenHookConfig(false, "/hooks/token", "X-Okta-Secret", List.of("one", "two"),
                 false, Duration.ofMillis(1500), 512 * 1024, RuleFailurePolicy.NO_CHANGE));
+    }
+
+    @Test
+    void reservedClaimsStartFromOktasTableAndTakeAllowAndDenyPerToken() {
+        assertThat(TokenHookConfig.defaults().reservedClaims()).isEqualTo(ReservedClaims.defaults());
+
+        TokenHookConfig config = TokenHookConfig.fromProperties(Map.of(
+                "tokenhook.reserved-claims.access-token.allow", "cnf",
+                "tokenhook.reserved-claims.access-token.deny", "role, permissions",
+                "tokenhook.reserved-claims.id-token.allow", "groups",
+                "tokenhook.reserved-claims.id-token.deny", "tenant"));
+
+        assertThat(config.reservedClaims()).isEqualTo(ReservedClaims.defaults()
+                .allow(TokenType.ACCESS_TOKEN, "cnf").reserve(TokenType.ACCESS_TOKEN, "role", "permissions")
+                .allow(TokenType.ID_TOKEN, "groups").reserve(TokenType.ID_TOKEN, "tenant"));
+    }
+
+    @Test
+    void reservedClaimKeysAreCheckedLikeEveryOther() {
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of(
+                "tokenhook.reserved-claims.access-token.allow", "cnf, role",
+                "tokenhook.reserved-claims.access-token.deny", "role")))
+                .hasMessageContaining("tokenhook.reserved-claims.access-token.deny (from properties): names 'role', "
+                        + "which tokenhook.reserved-claims.access-token.allow allows");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of(
+                "tokenhook.reserved-claims.acess-token.allow", "cnf")))
+                .hasMessageContaining("did you mean tokenhook.reserved-claims.access-token.allow?");
+        assertThatThrownBy(() -> TokenHookConfig.fromProperties(Map.of(
+                "tokenhook.reserved-claims.refresh-token.deny", "x")))
+                .hasMessageContaining("is not a tokenhook key");
+    }
+
+    @Test
+    void theEndpointRefusesWhatTheConfiguredTableReserves() {
+        TokenHookConfig config = TokenHookConfig.fromProperties(Map.of("tokenhook.auth.allow-unauthenticated", "true",
+                "tokenhook.reserved-claims.access-token.deny", "role",
+                "tokenhook.reserved-claims.access-token.allow", "cnf"));
+        ClaimRule role = ClaimRule.named("role", (request, patch) -> patch.accessToken().add("role", "nurse"));
+        ClaimRule cnf = ClaimRule.named("cnf", (request, patch) -> patch.accessToken().add("cnf", Map.of()));
+        byte[] body = """
+                {"data":{"access":{"claims":{"sub":"ann@example.com"}}}}""".getBytes(StandardCharsets.UTF_8);
+
+        try (TokenHookEndpoint endpoint = config.endpoint(List.of(role, cnf))) {
+            String answer = new String(endpoint.handle(HookHttpRequest.of("POST",
+                    Map.of("Content-Type", List.of("application/json")), body)).body(), StandardCharsets.UTF_8);
+
+            assertThat(answer).contains("/claims/cnf").doesNotContain("/claims/role");
+        }
     }
 
     @Test

@@ -2,12 +2,14 @@ package dev.tokenhook.core.patch;
 
 import static dev.tokenhook.core.patch.PatchViolation.Kind.CONFLICTING_OPERATIONS;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.INVALID_INDEX;
+import static dev.tokenhook.core.patch.PatchViolation.Kind.NOT_AN_ARRAY;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.PARENT_MISSING;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.RESERVED_CLAIM;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.RESPONSE_TOO_LARGE;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.TARGET_MISSING;
 import static dev.tokenhook.core.patch.PatchViolation.Kind.TOKEN_NOT_MINTED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tokenhook.core.SampleRequests;
 import dev.tokenhook.core.TokenHookRequest;
@@ -267,14 +269,25 @@ class PatchValidatorTest {
         }
 
         @Test
-        void appendIsOnlyForAdd() {
+        void appendIsOnlyForAddAndCannotEvenBeBuiltOtherwise() {
             assertAccepted(BOTH, p -> p.idToken().append("preferred_airports", "bos"));
             for (Operation op : List.of(Operation.REPLACE, Operation.REMOVE)) {
-                PatchOperation direct = new PatchOperation(TokenType.ID_TOKEN, op, airports.append(),
-                        op == Operation.REMOVE ? null : "bos");
-                assertThat(validator.validate(BOTH, List.of(direct))).as(op.wireName())
-                        .extracting(PatchViolation::kind).containsExactly(INVALID_INDEX);
+                assertThatThrownBy(() -> new PatchOperation(TokenType.ID_TOKEN, op, airports.append(),
+                        op == Operation.REMOVE ? null : "bos")).as(op.wireName())
+                        .isInstanceOf(InvalidPatchException.class).hasMessageContaining("only valid with add");
             }
+        }
+
+        @Test
+        void appendOnlyOntoAnArray() {
+            PatchViolation onObject = assertOneViolation(BOTH, NOT_AN_ARRAY,
+                    p -> p.idToken().append("employee_profile", "x"));
+            assertThat(onObject.message()).contains("/claims/employee_profile").contains("not one");
+            assertOneViolation(BOTH, NOT_AN_ARRAY, p -> p.idToken().append("name", "x"));
+            assertOneViolation(BOTH, NOT_AN_ARRAY,
+                    p -> p.idToken().add(ClaimPath.claim("employee_profile").member("address").append(), "x"));
+            assertOneViolation(BOTH, PARENT_MISSING, p -> p.idToken().append("absent", "x"));
+            assertAccepted(BOTH, p -> p.accessToken().append("roles", "admin"));
         }
 
         @Test
@@ -363,22 +376,23 @@ class PatchValidatorTest {
     class ResponseTooLarge {
 
         @Test
-        void sizeBoundaryIs256KiB() {
-            assertThat(PatchValidator.MAX_RESPONSE_BYTES).isEqualTo(262_144);
+        void sizeBoundaryIs256000BytesTheConservativeReadingOf256KB() {
+            assertThat(PatchValidator.MAX_RESPONSE_BYTES).isEqualTo(256_000);
             assertThat(PatchValidator.checkSize(0)).isEmpty();
-            assertThat(PatchValidator.checkSize(256 * 1024 - 1)).isEmpty();
-            assertThat(PatchValidator.checkSize(256 * 1024)).hasValueSatisfying(v -> {
+            assertThat(PatchValidator.checkSize(255_999)).isEmpty();
+            assertThat(PatchValidator.checkSize(256_000)).hasValueSatisfying(v -> {
                 assertThat(v.kind()).isEqualTo(RESPONSE_TOO_LARGE);
-                assertThat(v.message()).contains("262144");
+                assertThat(v.message()).contains("256000");
                 SEEN.add(v.kind());
             });
+            assertThat(PatchValidator.checkSize(261_005)).as("read as 262,144 before").isPresent();
             assertThat(PatchValidator.checkSize(10_000_000)).isPresent();
         }
 
         @Test
         void aLargeClaimMakesALargeResponse() {
             TokenPatch patch = new TokenPatch();
-            patch.accessToken().add("blob", "x".repeat(256 * 1024));
+            patch.accessToken().add("blob", "x".repeat(256_000));
             assertThat(validator.validate(BOTH, patch.operations())).isEmpty();
 
             byte[] body = TokenHookResponse.of(patch.operations(), Map.of()).toJson();

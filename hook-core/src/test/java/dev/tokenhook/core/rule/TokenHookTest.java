@@ -159,7 +159,7 @@ class TokenHookTest {
                 .build()) {
             HookResult result = hook.process(SIGN_IN);
 
-            assertThat(result.response().toJson().length).isLessThan(256 * 1024);
+            assertThat(result.response().toJson().length).isLessThan(256_000);
             assertThat(result.rules()).extracting(RuleOutcome::status)
                     .containsExactly(RuleStatus.APPLIED, RuleStatus.APPLIED, RuleStatus.REJECTED);
             assertThat(result.rules().get(2).violations()).extracting(PatchViolation::kind)
