@@ -33,7 +33,11 @@ public record Session(
         String idpType,
         Boolean mfaActive) {
 
-    /** Makes the list read-only. */
+    /**
+     * Makes the list read-only. For the decoder and hook-testkit's builders, not for applications: a
+     * session comes with a request ({@link TokenHookRequest#fromJson(byte[])}), and this constructor is
+     * not covered by the compatibility promise (COMPATIBILITY.md, "The public API").
+     */
     public Session {
         amr = amr == null ? List.of() : List.copyOf(amr);
     }

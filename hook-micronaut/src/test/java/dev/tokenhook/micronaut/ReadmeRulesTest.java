@@ -3,7 +3,7 @@ package dev.tokenhook.micronaut;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.micronaut.readme.ReadmeRules;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -2,8 +2,8 @@ package dev.tokenhook.servlet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenhook.docs.DocSnippets;
 import dev.tokenhook.servlet.readme.PatientHookListener;
-import dev.tokenhook.testkit.DocSnippets;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TokenHookRequests;
 import java.io.IOException;

@@ -45,7 +45,7 @@ public interface ClaimRule {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A rule name must not be blank");
         }
-        return rule instanceof NonBlocking ? nonBlocking(name, rule) : new NamedRule(name, rule);
+        return rule instanceof NonBlocking ? nonBlocking(name, rule) : new RuleWithName(name, rule);
     }
 
     /**
@@ -65,22 +65,7 @@ public interface ClaimRule {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("A rule name must not be blank");
         }
-        return new NonBlocking() {
-            @Override
-            public void apply(TokenHookRequest request, TokenPatch patch) throws Exception {
-                rule.apply(request, patch);
-            }
-
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public String toString() {
-                return "NonBlocking[" + name + "]";
-            }
-        };
+        return new RuleWithName.NonBlockingRule(name, rule);
     }
 
     /**
@@ -121,13 +106,5 @@ public interface ClaimRule {
                 self.apply(request, patch);
             }
         });
-    }
-
-    /** A rule with an explicit name. */
-    record NamedRule(String name, ClaimRule delegate) implements ClaimRule {
-        @Override
-        public void apply(TokenHookRequest request, TokenPatch patch) throws Exception {
-            delegate.apply(request, patch);
-        }
     }
 }

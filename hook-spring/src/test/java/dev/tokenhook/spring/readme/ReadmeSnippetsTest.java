@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.spring.TokenHookAutoConfiguration;
 import dev.tokenhook.spring.TokenHookHttpRequestHandler;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

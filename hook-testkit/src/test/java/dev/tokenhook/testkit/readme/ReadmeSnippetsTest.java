@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.rule.ClaimRule;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import dev.tokenhook.testkit.Flow;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;

@@ -1,4 +1,4 @@
-package dev.tokenhook.testkit;
+package dev.tokenhook.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
