@@ -8,7 +8,7 @@ import dev.tokenhook.core.lookup.LookupSettings;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.TokenHook;
-import dev.tokenhook.testkit.DocSnippets;
+import dev.tokenhook.docs.DocSnippets;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
