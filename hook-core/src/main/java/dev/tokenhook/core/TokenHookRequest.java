@@ -2,6 +2,7 @@ package dev.tokenhook.core;
 
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,12 @@ import java.util.Set;
  * @param identity the ID token being minted, if any
  * @param access the access token being minted, if any
  * @param refreshTokenJti {@code data.refresh_token.jti}, if a refresh token is involved
+ * @param ignoredFields where the body had a known field of a JSON type the model could not use (e.g.
+ *     {@code data.context.session.mfaActive} sent as {@code "maybe"}), so it is absent here; locations only,
+ *     in the order met
+ * @param unmappedFields what the body had that the model does not hold, by location: members the model does
+ *     not name (e.g. a field Okta adds later, at {@code data.context.riskLevel}) and the ignored fields, each
+ *     with its value as sent, as read-only plain Java values (maps, lists, strings, numbers, booleans, null)
  */
 public record TokenHookRequest(
         String eventId,
@@ -33,7 +40,9 @@ public record TokenHookRequest(
         HookContext context,
         Optional<IdentityToken> identity,
         Optional<AccessToken> access,
-        Optional<String> refreshTokenJti) {
+        Optional<String> refreshTokenJti,
+        List<String> ignoredFields,
+        Map<String, Object> unmappedFields) {
 
     /** The only event type a token inline hook receives. */
     public static final String EVENT_TYPE = "com.okta.oauth2.tokens.transform";
@@ -44,11 +53,66 @@ public record TokenHookRequest(
         Objects.requireNonNull(identity, "identity");
         Objects.requireNonNull(access, "access");
         Objects.requireNonNull(refreshTokenJti, "refreshTokenJti");
+        ignoredFields = ignoredFields == null ? List.of() : List.copyOf(ignoredFields);
+        unmappedFields = Values.readOnlyMap(unmappedFields);
+    }
+
+    /**
+     * A request with nothing ignored or unmapped.
+     *
+     * @param eventId unique per hook call
+     * @param eventTime when Okta sent the call
+     * @param eventType {@code com.okta.oauth2.tokens.transform}
+     * @param eventTypeVersion e.g. {@code 1.0}
+     * @param cloudEventVersion e.g. {@code 0.1}
+     * @param contentType e.g. {@code application/json}
+     * @param source the Okta endpoint that triggered the hook
+     * @param context {@code data.context}
+     * @param identity the ID token being minted, if any
+     * @param access the access token being minted, if any
+     * @param refreshTokenJti {@code data.refresh_token.jti}, if a refresh token is involved
+     */
+    public TokenHookRequest(String eventId, String eventTime, String eventType, String eventTypeVersion,
+            String cloudEventVersion, String contentType, String source, HookContext context,
+            Optional<IdentityToken> identity, Optional<AccessToken> access, Optional<String> refreshTokenJti) {
+        this(eventId, eventTime, eventType, eventTypeVersion, cloudEventVersion, contentType, source, context,
+                identity, access, refreshTokenJti, List.of(), Map.of());
+    }
+
+    /**
+     * @param location a location as in {@link #unmappedFields()}, e.g. {@code data.context.riskLevel}
+     * @return the value sent there that the model does not hold, if any (absent also for a JSON {@code null})
+     */
+    public Optional<Object> unmapped(String location) {
+        return Optional.ofNullable(unmappedFields.get(location));
+    }
+
+    /**
+     * Two requests are equal when what the model holds is: how the body spelled the rest
+     * ({@link #ignoredFields()}, {@link #unmappedFields()}) is not compared.
+     */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TokenHookRequest that && Objects.equals(eventId, that.eventId)
+                && Objects.equals(eventTime, that.eventTime) && Objects.equals(eventType, that.eventType)
+                && Objects.equals(eventTypeVersion, that.eventTypeVersion)
+                && Objects.equals(cloudEventVersion, that.cloudEventVersion)
+                && Objects.equals(contentType, that.contentType) && Objects.equals(source, that.source)
+                && context.equals(that.context) && identity.equals(that.identity) && access.equals(that.access)
+                && refreshTokenJti.equals(that.refreshTokenJti);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(eventId, eventTime, eventType, eventTypeVersion, cloudEventVersion, contentType, source,
+                context, identity, access, refreshTokenJti);
     }
 
     /**
      * Decodes the JSON body Okta sent. Lenient: unknown fields are ignored and every part is optional.
      * Hardened: nesting depth, string, number and document sizes are limited and duplicate keys rejected.
+     * Field by field: a known field of another JSON type is coerced where the meaning is unambiguous
+     * ({@code "false"}, {@code 3600.0}) and otherwise left absent and listed in {@link #ignoredFields()}.
      *
      * @param json the request body, UTF-8 JSON
      * @return the request

@@ -316,7 +316,7 @@ class RequestDecoderTest {
     }
 
     @Nested
-    class TypeErrors {
+    class WrongTypes {
 
         static Stream<Arguments> wrongTypes() {
             String s = "\"" + SECRET + "\"";
@@ -390,13 +390,77 @@ class RequestDecoderTest {
             return data("\"context\": {" + members + "}");
         }
 
+        /** Values of another JSON type whose meaning is still unambiguous: read, not ignored. */
+        private static final java.util.Set<String> COERCED = java.util.Set.of(
+                "data.context.session.amr", "data.access.scopes");
+
         @ParameterizedTest
         @MethodSource("wrongTypes")
-        void wrongTypeIsADecodingErrorNamingTheLocationButNotTheValue(String json, String location) {
-            RequestDecodingException e = catchThrowableOfType(RequestDecodingException.class, () -> decode(json));
+        void wrongTypeIsLeftOutAndNamedButTheRestDecodes(String json, String location) {
+            TokenHookRequest request = decode(json);
 
-            assertThat(e).as("decoding %s", json).isNotNull();
-            assertThat(e.getMessage()).contains("at " + location + ":").doesNotContain(SECRET).doesNotContain("\"v\"");
+            String at = location.endsWith("[]") ? location.replace("[]", "[0]") : location;
+            if (COERCED.contains(at)) {
+                assertThat(request.ignoredFields()).as("decoding %s", json).isEmpty();
+            } else {
+                assertThat(request.ignoredFields()).as("decoding %s", json).containsExactly(at);
+                assertThat(request.unmappedFields()).containsKey(at);
+            }
+            assertThat(request.ignoredFields().toString()).doesNotContain(SECRET).doesNotContain("\"v\"");
+        }
+
+        @Test
+        void theMistypedFieldsOktaWasSeenToSendDecode() {
+            TokenHookRequest request = decode("""
+                    {"data": {"context": {
+                       "request": {"id": {}},
+                       "protocol": {"client": {"type": []}, "request": {"claims": {"id_token": {"acr": null}},
+                                    "scope": "openid"}},
+                       "session": {"mfaActive": "false", "amr": "PASSWORD", "idp": "OKTA"},
+                       "user": {"_links": {"groups": [{"href": "https://g"}], "apps": [{"href": "a"}, {"href": "b"}]}},
+                       "policy": {"rule": "x"}},
+                     "identity": {"token": {"lifetime": {"expiration": 3600.0}}},
+                     "access": {"token": {"lifetime": 3600}, "scopes": ["openid", "profile", "openid"]},
+                     "refresh_token": "x"}}""");
+
+            Session session = request.context().session().orElseThrow();
+            assertThat(session.mfaActive()).isFalse();
+            assertThat(session.amr()).containsExactly("PASSWORD");
+            assertThat(session.idpType()).isNull();
+            assertThat(request.identity().orElseThrow().lifetime()).contains(Duration.ofHours(1));
+            assertThat(request.access().orElseThrow().lifetime()).isEmpty();
+            assertThat(request.access().orElseThrow().scopes()).containsOnlyKeys("openid", "profile");
+            assertThat(request.grantedScopes()).containsExactly("openid", "profile");
+            assertThat(request.context().protocol().request().parameters()).containsExactly(Map.entry("scope", "openid"));
+            assertThat(request.user().orElseThrow().links()).containsExactly(Map.entry("groups", "https://g"));
+            assertThat(request.refreshTokenJti()).isEmpty();
+            assertThat(request.ignoredFields()).containsExactly("data.context.request.id",
+                    "data.context.protocol.client.type", "data.context.protocol.request.claims",
+                    "data.context.session.idp", "data.context.user._links.apps", "data.context.policy.rule",
+                    "data.access.token.lifetime", "data.refresh_token");
+            assertThat(request.unmapped("data.context.protocol.request.claims"))
+                    .contains(Map.of("id_token", java.util.Collections.singletonMap("acr", null)));
+            assertThat(request.unmapped("data.context.user._links.apps")).contains(
+                    List.of(Map.of("href", "a"), Map.of("href", "b")));
+            assertThat(request.unmapped("data.context.session.idp")).contains("OKTA");
+        }
+
+        @Test
+        void membersTheModelDoesNotNameStayReachable() {
+            TokenHookRequest request = decode("""
+                    {"riskLevel": "HIGH", "data": {"context": {"device": {"managed": true, "tags": [1, 2.5]},
+                      "session": {"id": "s1", "assurance": null}}}}""");
+
+            assertThat(request.ignoredFields()).isEmpty();
+            assertThat(request.unmappedFields()).containsOnlyKeys("riskLevel", "data.context.device",
+                    "data.context.session.assurance");
+            assertThat(request.unmapped("data.context.device"))
+                    .contains(Map.of("managed", true, "tags", List.of(1, new BigDecimal("2.5"))));
+            assertThat(request.unmapped("data.context.session.assurance")).isEmpty();
+            assertThatThrownBy(() -> request.unmappedFields().put("x", 1))
+                    .isInstanceOf(UnsupportedOperationException.class);
+            assertThat(request).as("not part of the request's value").isEqualTo(decode("""
+                    {"data": {"context": {"session": {"id": "s1"}}}}"""));
         }
     }
 
@@ -500,11 +564,12 @@ class RequestDecoderTest {
         }
 
         @Test
-        void lifetimeBeyondALong() {
-            assertThatThrownBy(() -> decode(
-                    "{\"data\": {\"identity\": {\"token\": {\"lifetime\": {\"expiration\": 99999999999999999999}}}}}"))
-                    .isInstanceOf(RequestDecodingException.class)
-                    .hasMessageContaining("data.identity.token.lifetime.expiration");
+        void lifetimeBeyondALongIsIgnored() {
+            TokenHookRequest request = decode(
+                    "{\"data\": {\"identity\": {\"token\": {\"lifetime\": {\"expiration\": 99999999999999999999}}}}}");
+
+            assertThat(request.identity().orElseThrow().lifetime()).isEmpty();
+            assertThat(request.ignoredFields()).containsExactly("data.identity.token.lifetime.expiration");
         }
     }
 

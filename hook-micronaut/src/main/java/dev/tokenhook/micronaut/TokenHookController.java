@@ -1,6 +1,6 @@
 package dev.tokenhook.micronaut;
 
-import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.HookCall;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -10,7 +10,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.body.AvailableByteBody;
+import io.micronaut.http.body.ByteBody;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Options;
@@ -20,32 +23,32 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.Trace;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.reactivestreams.Subscriber;
+import org.reactivestreams.Subscription;
 
 /**
- * Serves the token hook at {@code tokenhook.path} (default {@code /okta/token-hook}). It passes method,
- * headers and body bytes to the {@link TokenHookEndpoint} and writes back exactly what it answers:
- * every method (HEAD through GET) and content type is mapped here, so the endpoint, not Micronaut,
- * answers 405 and 415.
- * Each call is handed once from the event loop to the {@link TaskExecutors#BLOCKING} executor, whose
- * thread runs the rules (they may block: a JDBC lookup, say); the answer goes back through a
- * {@link CompletableFuture}, so if a rule hangs, the engine's watchdog still answers at the deadline.
+ * Serves the token hook at {@code tokenhook.path} (default {@code /okta/token-hook}). It passes method
+ * and headers to the {@link TokenHookEndpoint}, then (only if the endpoint authenticated the call and
+ * accepted its headers) the body, and writes back exactly what it answers: every method (HEAD through
+ * GET) and content type is mapped here, so the endpoint, not Micronaut, answers 405 and 415.
+ * Each call is handed once from the event loop to the {@link TaskExecutors#BLOCKING} executor, which
+ * authenticates it (a JWKS fetch may wait) and later runs the rules (they may block: a JDBC lookup, say);
+ * the answer goes back through a {@link CompletableFuture}, so if a rule hangs, the engine's watchdog
+ * still answers at the deadline.
  *
- * <p>Micronaut reads the whole body before the endpoint sees it, up to
- * {@code micronaut.server.max-request-size} (10 MB by default, more than {@code tokenhook.max-body-size}
- * can be): keep it at or above {@code tokenhook.max-body-size}, or Micronaut answers oversized calls
- * itself, without the endpoint's JSON.
+ * <p>The body is never bound by Micronaut: it is read as a stream of pieces, each copied into the
+ * endpoint's buffer, which holds no more than {@code tokenhook.max-body-size}; a body that has not
+ * arrived by the endpoint's body deadline is answered 408, and no thread waits for it meanwhile. Calls
+ * refused before their body is read carry {@code Connection: close}, so Netty closes the connection
+ * instead of reading the rest.
  */
 @Controller(value = "${" + TokenHookFactory.PATH + ":" + TokenHookConfig.DEFAULT_PATH + "}",
         consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
 @Requires(property = TokenHookFactory.ENABLED, pattern = TokenHookFactory.NOT_FALSE, defaultValue = "true")
 @Requires(beans = TokenHookEndpoint.class)
 public class TokenHookController {
-
-    private static final byte[] EMPTY = new byte[0];
 
     private final TokenHookEndpoint endpoint;
     private final Executor blocking;
@@ -60,74 +63,130 @@ public class TokenHookController {
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer
      */
     @Post
-    public CompletableFuture<HttpResponse<byte[]>> post(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> post(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Get
-    public CompletableFuture<HttpResponse<byte[]>> get(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> get(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Put
-    public CompletableFuture<HttpResponse<byte[]>> put(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> put(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Patch
-    public CompletableFuture<HttpResponse<byte[]>> patch(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> patch(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Delete
-    public CompletableFuture<HttpResponse<byte[]>> delete(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> delete(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Options
-    public CompletableFuture<HttpResponse<byte[]>> options(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> options(HttpRequest<?> request) {
+        return handle(request);
     }
 
     /**
-     * @param request the call, with its body (if any) as bytes
+     * @param request the call; its body is read only once the call is authenticated
      * @return the endpoint's answer (405)
      */
     @Trace
-    public CompletableFuture<HttpResponse<byte[]>> trace(HttpRequest<byte[]> request) {
-        return handle(request, request.getBody());
+    public CompletableFuture<HttpResponse<byte[]>> trace(HttpRequest<?> request) {
+        return handle(request);
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> handle(HttpRequest<?> request, Optional<byte[]> body) {
-        HookHttpRequest call = new HookHttpRequest(request.getMethodName(), name -> request.getHeaders().getAll(name),
-                new ByteArrayInputStream(body.orElse(EMPTY)));
+    private CompletableFuture<HttpResponse<byte[]>> handle(HttpRequest<?> request) {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
-        blocking.execute(() -> endpoint.handle(call, response -> answer.complete(toMicronaut(response))));
+        blocking.execute(() -> {
+            HookCall call = endpoint.begin(request.getMethodName(), name -> request.getHeaders().getAll(name),
+                    response -> answer.complete(toMicronaut(response)));
+            if (!call.wantsBody()) {
+                return;
+            }
+            ByteBody body = request instanceof ServerHttpRequest<?> server ? server.byteBody() : null;
+            if (body instanceof AvailableByteBody arrived) {
+                // Arrived with the headers, as Okta sends it: decoded and run on this thread, one hand-off in all.
+                byte[] bytes = arrived.toByteArray();
+                if (call.append(bytes, 0, bytes.length)) {
+                    call.end();
+                }
+            } else if (body != null) {
+                body.toByteArrayPublisher().subscribe(new BodySubscriber(call, blocking));
+            } else {
+                call.end(); // no body to read
+            }
+        });
         return answer;
+    }
+
+    /**
+     * Feeds the body to the call as Netty delivers it, one piece at a time (so Micronaut buffers no more
+     * than a piece ahead), cancelling once the call is answered; the rules then run off the event loop.
+     */
+    private static final class BodySubscriber implements Subscriber<byte[]> {
+        private final HookCall call;
+        private final Executor blocking;
+        private Subscription subscription;
+
+        BodySubscriber(HookCall call, Executor blocking) {
+            this.call = call;
+            this.blocking = blocking;
+        }
+
+        @Override
+        public void onSubscribe(Subscription subscription) {
+            this.subscription = subscription;
+            subscription.request(1);
+        }
+
+        @Override
+        public void onNext(byte[] piece) {
+            if (call.append(piece, 0, piece.length)) {
+                subscription.request(1);
+            } else {
+                subscription.cancel();
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            call.fail();
+        }
+
+        @Override
+        public void onComplete() {
+            blocking.execute(call::end);
+        }
     }
 
     private static HttpResponse<byte[]> toMicronaut(HookHttpResponse answer) {

@@ -28,6 +28,7 @@ final class MicronautServers {
         Map<String, Object> all = new HashMap<>(props);
         all.put("micronaut.server.host", "127.0.0.1");
         all.put("micronaut.server.port", -1);
+        all.put("micronaut.server.netty.request-decompression-enabled", false); // as hook-micronaut's README asks
         return all;
     }
 

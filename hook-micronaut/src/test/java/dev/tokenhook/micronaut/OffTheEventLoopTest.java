@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Rules may block (JDBC), so calls never run on Netty's event loop, and each is handed off only once. With a single event-loop thread,
+ * Rules may block (JDBC), so calls are never authenticated nor run on Netty's event loop (a body that
+ * arrived with the headers costs one hand-off; one that arrives later, a second). With a single event-loop thread,
  * {@value #CALLS} calls whose rule blocks until all {@value #CALLS} have reached it can only all succeed
  * if each call is handled on a thread of its own. No wall-clock assertion: the latch is the proof.
  */
@@ -90,10 +91,8 @@ class OffTheEventLoopTest {
                 assertThat(call.status()).isEqualTo(200);
                 assertThat(call.bodyText()).contains("\"/claims/overlapped\",\"value\":true");
             });
-            assertThat(handlerThreads).hasSize(CALLS).allSatisfy(OffTheEventLoopTest::isNotAnEventLoop);
+            assertThat(handlerThreads).isNotEmpty().allSatisfy(OffTheEventLoopTest::isNotAnEventLoop);
             assertThat(ruleThreads).hasSize(CALLS).allSatisfy(OffTheEventLoopTest::isNotAnEventLoop);
-            // One hand-off per call: the thread that handles the call runs its rule too.
-            assertThat(ruleThreads).isEqualTo(handlerThreads);
         }
     }
 

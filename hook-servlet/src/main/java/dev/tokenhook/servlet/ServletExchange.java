@@ -1,9 +1,13 @@
 package dev.tokenhook.servlet;
 
+import dev.tokenhook.core.auth.HookHeaders;
+import dev.tokenhook.core.http.HookCall;
 import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -12,19 +16,26 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * One hook call over the Servlet API: method, headers and the unread body in, status, headers and bytes
- * out. Where the request allows asynchronous processing (the servlet and every filter before it are
- * {@code async-supported}), the rules run on the container's thread and the answer can still leave at the
- * deadline from the engine's watchdog if a rule hangs; otherwise the container's thread waits while rule
- * threads run the rules. Used by {@link TokenHookServlet} and by hook-spring's handler.
+ * One hook call over the Servlet API: method, headers and the body in, status, headers and bytes out.
+ * Where the request allows asynchronous processing (the servlet and every filter before it are
+ * {@code async-supported}), the body is read without blocking ({@link ReadListener}), so a body that
+ * trickles in holds no container thread, and the endpoint answers 408 at its body deadline; the rules
+ * then run on the container's thread that delivered the last of the body, and the answer can still
+ * leave at the deadline from the engine's watchdog if a rule hangs. A call refused before its body is
+ * read carries {@code Connection: close}, so the container closes the connection instead of draining an
+ * unread body. Without asynchronous processing, the container's thread reads the body and waits while
+ * rule threads run the rules. Used by {@link TokenHookServlet} and by hook-spring's handler.
  */
 public final class ServletExchange {
+
+    private static final int CHUNK = 8 * 1024;
 
     private ServletExchange() {
     }
 
     /**
-     * Serves one call; the answer is written before this returns unless the rules outlive the budget.
+     * Serves one call; the answer is written before this returns unless the body is still arriving or
+     * the rules outlive the budget.
      *
      * @param endpoint decides the answer
      * @param request the call
@@ -33,20 +44,48 @@ public final class ServletExchange {
      */
     public static void serve(TokenHookEndpoint endpoint, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        HookHttpRequest call = new HookHttpRequest(request.getMethod(), name -> values(request, name),
-                request.getInputStream());
+        HookHeaders headers = name -> values(request, name);
         if (!request.isAsyncSupported()) {
-            write(endpoint.handle(call), response);
+            write(endpoint.handle(new HookHttpRequest(request.getMethod(), headers, request.getInputStream())), response);
             return;
         }
         AsyncContext async = request.startAsync();
-        endpoint.handle(call, answer -> {
+        HookCall call = endpoint.begin(request.getMethod(), headers, answer -> {
             try {
                 write(answer, response);
             } finally {
                 async.complete();
             }
         });
+        if (call.wantsBody()) {
+            ServletInputStream body = request.getInputStream();
+            body.setReadListener(new BodyReader(call, body));
+        }
+    }
+
+    /** Feeds the body to the call as the container delivers it, never waiting for bytes. */
+    private record BodyReader(HookCall call, ServletInputStream body) implements ReadListener {
+
+        @Override
+        public void onDataAvailable() throws IOException {
+            byte[] chunk = new byte[CHUNK];
+            while (call.wantsBody() && body.isReady()) {
+                int count = body.read(chunk);
+                if (count == -1 || !call.append(chunk, 0, count)) {
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void onAllDataRead() {
+            call.end();
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            call.fail();
+        }
     }
 
     private static void write(HookHttpResponse answer, HttpServletResponse response) {
@@ -58,7 +97,7 @@ public final class ServletExchange {
             // Sent now: a complete() from the watchdog only takes effect once the container's thread,
             // still inside a hung rule, returns (Servlet spec; Tomcat 10.1 holds the bytes until then).
             response.flushBuffer();
-        } catch (IOException clientGone) {
+        } catch (IOException | IllegalStateException clientGone) {
             // Okta stopped waiting or the connection broke: nobody is left to answer, and no page to render.
         }
     }

@@ -1,6 +1,10 @@
 package dev.tokenhook.servlet;
 
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -36,6 +40,27 @@ final class EmbeddedTomcat {
         context.setClearReferencesThreadLocals(false);
         context.setClearReferencesRmiTargets(false);
         return context;
+    }
+
+    /**
+     * Registers the endpoint by the helper from an initializer, closing it when the context stops (before
+     * Tomcat looks for threads the application left running), and starts Tomcat.
+     *
+     * @return the hook's URL
+     */
+    static URI serve(Tomcat tomcat, TokenHookEndpoint endpoint, String path) throws LifecycleException {
+        Context context = rootContext(tomcat);
+        context.addServletContainerInitializer((classes, servletContext) -> {
+            TokenHookServlets.register(servletContext, endpoint, path);
+            servletContext.addListener(new ServletContextListener() {
+                @Override
+                public void contextDestroyed(ServletContextEvent event) {
+                    endpoint.close();
+                }
+            });
+        }, null);
+        tomcat.start();
+        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + path);
     }
 
     static void destroy(Tomcat tomcat) throws LifecycleException {

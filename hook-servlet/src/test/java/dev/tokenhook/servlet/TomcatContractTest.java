@@ -1,38 +1,21 @@
 package dev.tokenhook.servlet;
 
 import dev.tokenhook.core.http.TokenHookConfig;
-import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.testkit.TokenHookAdapterContract;
-import jakarta.servlet.ServletContextEvent;
-import jakarta.servlet.ServletContextListener;
 import java.net.URI;
 import java.util.List;
-import org.apache.catalina.Context;
 import org.apache.catalina.startup.Tomcat;
 
 /** The adapter contract on a real embedded Tomcat 11, the servlet registered by the helper from an initializer. */
 class TomcatContractTest extends TokenHookAdapterContract {
 
     private Tomcat tomcat;
-    private TokenHookEndpoint endpoint;
 
     @Override
     protected URI start(TokenHookConfig config, List<ClaimRule> rules) throws Exception {
-        endpoint = config.endpoint(rules);
         tomcat = EmbeddedTomcat.create();
-        Context context = EmbeddedTomcat.rootContext(tomcat);
-        context.addServletContainerInitializer((classes, servletContext) -> {
-            TokenHookServlets.register(servletContext, endpoint, config.path());
-            servletContext.addListener(new ServletContextListener() {
-                @Override
-                public void contextDestroyed(ServletContextEvent event) {
-                    endpoint.close(); // before Tomcat looks for threads the application left running
-                }
-            });
-        }, null);
-        tomcat.start();
-        return URI.create("http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + config.path());
+        return EmbeddedTomcat.serve(tomcat, config.endpoint(rules), config.path());
     }
 
     @Override

@@ -10,11 +10,11 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +26,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Okta's OAuth 2.0 hook authentication (SPEC §3.2): Okta obtains an access token from an authorization
  * server and calls the hook with {@code Authorization: Bearer <JWT>}. This authenticator verifies the
- * signature against the issuer's JWKS (fetched with short timeouts, cached, refreshed when an unknown
- * {@code kid} appears, at most once per refresh interval), then {@code iss}, {@code aud},
+ * signature against the issuer's JWKS (fetched within one overall deadline, connect, headers and body
+ * together, never past the call's own; cached; refreshed when an unknown {@code kid} appears, at most once
+ * per refresh interval), then {@code iss}, {@code aud},
  * {@code exp}/{@code nbf} with a small clock skew, and optionally {@code cid} and {@code scp}. Only
  * asymmetric algorithms are accepted (RS256 by default; never {@code none}, never HMAC). The same token
  * is accepted on every call until it expires, as Okta reuses it. Thread-safe.
@@ -53,6 +58,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
     private final Set<JWSAlgorithm> algorithms;
     private final Duration clockSkew;
     private final Clock clock;
+    private final Duration timeout;
     private final JwksSource keys;
 
     private OAuth2BearerAuthenticator(Builder b, URI jwksUri) {
@@ -63,6 +69,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         this.algorithms = Set.copyOf(b.algorithms);
         this.clockSkew = b.clockSkew;
         this.clock = b.clock;
+        this.timeout = b.timeout;
         this.keys = new JwksSource(jwksUri, b.http, b.timeout, b.refreshInterval, b.keysMaxAge, b.clock);
     }
 
@@ -71,8 +78,18 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         return new Builder();
     }
 
+    /** Authenticates with {@code httpTimeout} as the most a key fetch may hold the call. */
     @Override
     public AuthResult authenticate(HookHeaders headers) {
+        return authenticate(headers, System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
+     * Authenticates by the deadline: a key fetch that has not finished by then (or by {@code httpTimeout},
+     * whichever comes first) leaves the call refused, and other calls never wait past their own deadline.
+     */
+    @Override
+    public AuthResult authenticate(HookHeaders headers, long deadlineNanos) {
         List<String> values = headers.values("Authorization");
         if (values == null || values.size() != 1) {
             return AuthResult.failure(values == null || values.isEmpty() ? "no bearer token"
@@ -87,7 +104,7 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
             return AuthResult.failure("bearer token empty or too long");
         }
         try {
-            return verify(SignedJWT.parse(token));
+            return verify(SignedJWT.parse(token), deadlineNanos);
         } catch (ParseException e) {
             return AuthResult.failure("bearer token is not a signed JWT");
         } catch (JOSEException e) {
@@ -95,12 +112,12 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         }
     }
 
-    private AuthResult verify(SignedJWT jwt) throws ParseException, JOSEException {
+    private AuthResult verify(SignedJWT jwt, long deadlineNanos) throws ParseException, JOSEException {
         JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
         if (!algorithms.contains(alg)) {
             return AuthResult.failure("algorithm " + alg + " not allowed");
         }
-        Optional<JWK> key = keys.key(jwt.getHeader().getKeyID());
+        Optional<JWK> key = keys.key(jwt.getHeader().getKeyID(), deadlineNanos);
         if (key.isEmpty()) {
             return AuthResult.failure("no key for kid " + safe(jwt.getHeader().getKeyID()));
         }
@@ -260,7 +277,8 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
         }
 
         /**
-         * @param timeout connect and read timeout for the JWKS and metadata, kept well inside the time budget
+         * @param timeout the most a JWKS fetch may take, connect, headers and whole body together (also the
+         *     connect and response timeout of the metadata read at start), kept well inside the time budget
          * @return this builder
          */
         public Builder httpTimeout(Duration timeout) {
@@ -308,20 +326,25 @@ public final class OAuth2BearerAuthenticator implements HookAuthenticator {
             String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
             requireSecure(URI.create(base), "tokenhook.auth.oauth2.issuer");
             for (String suffix : List.of("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")) {
+                CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(HttpRequest.newBuilder(
+                        URI.create(base + suffix)).timeout(timeout).GET().build(), BoundedBody.handler(JwksSource.MAX_JWKS_BYTES));
                 try {
-                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + suffix))
-                            .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    // One deadline for the whole document: a metadata endpoint that trickles cannot hold the start.
+                    HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
                     if (response.statusCode() == 200) {
-                        Object jwks = com.nimbusds.jose.util.JSONObjectUtils.parse(response.body()).get("jwks_uri");
+                        Object jwks = com.nimbusds.jose.util.JSONObjectUtils.parse(
+                                new String(response.body(), StandardCharsets.UTF_8)).get("jwks_uri");
                         if (jwks instanceof String uri) {
                             return URI.create(uri);
                         }
                     }
-                } catch (IOException | ParseException | IllegalArgumentException e) {
+                } catch (ExecutionException | TimeoutException | ParseException | IllegalArgumentException e) {
                     // try the next well-known document
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
+                } finally {
+                    exchange.cancel(true);
                 }
             }
             throw new IllegalStateException("Could not read jwks_uri from the metadata of tokenhook.auth.oauth2.issuer; "

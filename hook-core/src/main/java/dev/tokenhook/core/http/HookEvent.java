@@ -19,6 +19,8 @@ import java.util.Set;
  * @param grantType the OAuth grant, when known
  * @param tokensMinted which tokens Okta is minting, when the body was decoded
  * @param duration time from receiving the call to having the answer
+ * @param ignoredFields where the decoded body had a field of a JSON type the model could not use
+ *     ({@link dev.tokenhook.core.TokenHookRequest#ignoredFields()}): locations, never values
  */
 public record HookEvent(
         Optional<String> eventId,
@@ -27,12 +29,30 @@ public record HookEvent(
         List<RuleOutcome> rules,
         Optional<String> grantType,
         Set<TokenType> tokensMinted,
-        Duration duration) {
+        Duration duration,
+        List<String> ignoredFields) {
 
     /** Copies the collections. */
     public HookEvent {
         rules = List.copyOf(rules);
         tokensMinted = Set.copyOf(tokensMinted);
+        ignoredFields = ignoredFields == null ? List.of() : List.copyOf(ignoredFields);
+    }
+
+    /**
+     * An event with no ignored fields.
+     *
+     * @param eventId Okta's eventId, when the body was decoded
+     * @param status the HTTP status sent
+     * @param outcome how the call ended
+     * @param rules how each rule fared
+     * @param grantType the OAuth grant, when known
+     * @param tokensMinted which tokens Okta is minting
+     * @param duration time from receiving the call to having the answer
+     */
+    public HookEvent(Optional<String> eventId, int status, HookOutcome outcome, List<RuleOutcome> rules,
+            Optional<String> grantType, Set<TokenType> tokensMinted, Duration duration) {
+        this(eventId, status, outcome, rules, grantType, tokensMinted, duration, List.of());
     }
 
     /** @return every rule's notes (e.g. how its lookups went: {@code patients:hit:found}), in rule order */

@@ -10,7 +10,7 @@ public enum HookOutcome {
     DENIED,
     /** 401: the caller did not prove it is Okta. */
     UNAUTHENTICATED,
-    /** 400, 405, 413 or 415: not a token hook call we can serve. */
+    /** 400, 405, 408, 413 or 415: not a token hook call we can serve. */
     REJECTED,
     /** 200 with the failure policy's safe answer after an unexpected engine error. */
     ENGINE_FAILURE;

@@ -15,25 +15,37 @@ import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
+import dev.tokenhook.core.auth.HookHeaders;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
  * The whole HTTP behaviour of a token inline hook, without HTTP: adapters pass method, headers and
- * body in and write status, headers and body out. Checks, in order: method ({@code POST}, else 405),
- * authentication (401, no detail), content type ({@code application/json}, else 415), size (413),
- * decoding (400 with a short JSON reason), then the rules (200 with the answer; {@code {}} for no
- * change). Every response is JSON with {@code Cache-Control: no-store}; none echoes the request or
- * carries a stack trace. Two forms: {@link #handle(HookHttpRequest)} returns the answer (rules on rule
- * threads, the caller waits); {@link #handle(HookHttpRequest, Consumer)} runs the rules on the calling
- * thread and answers through a callback, from the engine's watchdog at the deadline if they hang, for
- * adapters that can answer from another thread. Thread-safe; closing it closes its {@link TokenHook}.
+ * body in and write status, headers and body out. Checks, in order, before a byte of the body is read:
+ * method ({@code POST}, else 405), authentication (401, no detail), content encoding (none or
+ * {@code identity}, else 415: nothing is ever inflated), content type ({@code application/json} in
+ * UTF-8, else 415), declared length (413); these refusals carry {@code Connection: close}, so the
+ * container closes the connection rather than read an unread body. Then the body, within
+ * {@link #bodyTimeout()} (408 and {@code Connection: close} if it has not all arrived) and the size limit
+ * (413); its bytes must be strict UTF-8 (400; UTF-16 and UTF-32 are 415), checked here whatever the
+ * JSON parser would accept; decoding (400 with a short JSON reason), then the rules (200 with the
+ * answer; {@code {}} for no change). Every response is JSON with {@code Cache-Control: no-store}; none
+ * echoes the request or carries a stack trace. Three forms: {@link #handle(HookHttpRequest)} returns the
+ * answer (rules on rule threads, the caller waits); {@link #handle(HookHttpRequest, Consumer)} runs the
+ * rules on the calling thread and answers through a callback, from the engine's watchdog at the deadline
+ * if they hang; {@link #begin} is for adapters that read the body without blocking (a Servlet
+ * {@code ReadListener}, a reactive body), so a slow body holds no thread. Thread-safe; closing it closes
+ * its {@link TokenHook}.
  */
 public final class TokenHookEndpoint implements AutoCloseable {
 
@@ -45,12 +57,20 @@ public final class TokenHookEndpoint implements AutoCloseable {
             "Content-Type", "application/json",
             "Cache-Control", "no-store",
             "X-Content-Type-Options", "nosniff",
-            "Allow", "POST");
+            "Allow", "POST",
+            "Connection", "close");
+    private static final Map<String, String> CLOSING_HEADERS = Map.of(
+            "Content-Type", "application/json",
+            "Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff",
+            "Connection", "close");
+    private static final int READ_CHUNK = 8 * 1024;
 
     private final TokenHook hook;
     private final HookAuthenticator authenticator;
     private final int maxBodySize;
     private final ExchangeRecorder log;
+    private volatile ScheduledExecutorService bodyTimers;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
@@ -79,8 +99,10 @@ public final class TokenHookEndpoint implements AutoCloseable {
 
     /**
      * Handles one hook call and returns the answer. The rules run on rule threads while this thread
-     * waits, so the answer is ready by the deadline even when a rule hangs. Never throws; every outcome
-     * is a response.
+     * waits, so the answer is ready by the deadline even when a rule hangs. The body is read from the
+     * stream on this thread: a read that blocks cannot be cut, so a body still arriving at the body
+     * deadline is only answered 408 once a read returns (non-blocking adapters use {@link #begin}).
+     * Never throws; every outcome is a response.
      *
      * @param request what the adapter received
      * @return what the adapter must send
@@ -106,7 +128,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
      * costs no thread hand-off and is answered on this thread before this method returns. If the rules
      * outlive the time budget, the engine's watchdog thread answers at the deadline and interrupts them,
      * and this method returns when this thread's rule does. For adapters that can send the answer from
-     * another thread: a Servlet after {@code startAsync()}, a reactive response. Never throws.
+     * another thread: a Servlet after {@code startAsync()}, a reactive response. The body is read as in
+     * {@link #handle(HookHttpRequest)}. Never throws.
      *
      * @param request what the adapter received
      * @param respond sends the answer; called on this thread, a rule thread or the watchdog thread, must
@@ -115,56 +138,147 @@ public final class TokenHookEndpoint implements AutoCloseable {
     public void handle(HookHttpRequest request, Consumer<HookHttpResponse> respond) {
         Objects.requireNonNull(respond, "respond");
         long start = System.nanoTime();
-        Admission admission = admit(request, start);
+        AtomicBoolean answered = new AtomicBoolean();
+        run(start, admit(request, start), response -> {
+            if (answered.compareAndSet(false, true)) {
+                respond.accept(response);
+            }
+        });
+    }
+
+    /**
+     * Starts a call whose body the adapter reads without blocking: checks method, credentials, content
+     * encoding, content type and declared length at once (nothing of the body is read before), and
+     * either answers (the refusal carries {@code Connection: close}, so the container need not drain an
+     * unread body) or returns a call waiting for its body, which must arrive within
+     * {@link #bodyTimeout()}. Never throws.
+     *
+     * @param method the HTTP method
+     * @param headers the request headers
+     * @param respond sends the answer, exactly once; called on this thread, the adapter's reading thread,
+     *     a rule thread, the watchdog or the body-deadline thread; must not block on anything but writing
+     * @return the call; feed it the body unless {@link HookCall#wantsBody()} is false
+     */
+    public HookCall begin(String method, HookHeaders headers, Consumer<HookHttpResponse> respond) {
+        Objects.requireNonNull(respond, "respond");
+        long start = System.nanoTime();
+        Screening screening = screen(method, headers, start);
+        HookCall call = new HookCall(this, start, new BodyBuffer(maxBodySize, screening.declaredLength), respond);
+        if (screening.refusal != null) {
+            call.refuse(screening.refusal);
+            return call;
+        }
+        long delay = bodyDeadline(start) - System.nanoTime();
+        call.deadline(bodyTimers().schedule(call::expire, Math.max(0, delay), TimeUnit.NANOSECONDS));
+        return call;
+    }
+
+    /**
+     * @return how long a body may take to arrive once the headers are accepted: four fifths of the time
+     *     budget (2 s of the default 2.5 s; Okta sends the body at once, and the margin keeps a loaded
+     *     server, whose reading thread runs late, from refusing a body that has already arrived), after
+     *     which the call is answered 408
+     */
+    public Duration bodyTimeout() {
+        return hook.timeBudget().multipliedBy(4).dividedBy(5);
+    }
+
+    /** Runs an admitted call's rules and passes the answer on; passes a refusal on as it is. */
+    void run(long start, Admission admission, Consumer<HookHttpResponse> respond) {
         if (admission.refusal != null) {
             respond.accept(admission.refusal);
             return;
         }
         TokenHookRequest hookRequest = admission.request;
-        AtomicBoolean answered = new AtomicBoolean();
         try {
-            hook.process(hookRequest, start + hook.timeBudget().toNanos(), (result, error) -> {
-                if (answered.compareAndSet(false, true)) {
+            hook.process(hookRequest, start + hook.timeBudget().toNanos(), (result, error) ->
                     respond.accept(error == null ? answered(hookRequest, start, result)
-                            : engineFailure(hookRequest, start, error));
-                }
-            });
+                            : engineFailure(hookRequest, start, error)));
         } catch (RuntimeException | Error e) {
-            if (answered.compareAndSet(false, true)) {
-                respond.accept(engineFailure(hookRequest, start, e));
-            }
+            respond.accept(engineFailure(hookRequest, start, e));
         }
     }
 
     /** A call that passed every check up to decoding, or the answer refusing it. */
-    private record Admission(TokenHookRequest request, HookHttpResponse refusal) {
+    record Admission(TokenHookRequest request, HookHttpResponse refusal) {
+    }
+
+    /** The header checks' outcome: a refusal, or the declared body length (-1 when unknown). */
+    private record Screening(HookHttpResponse refusal, long declaredLength) {
     }
 
     private Admission admit(HookHttpRequest request, long start) {
-        if (!"POST".equals(request.method().toUpperCase(Locale.ROOT))) {
-            return refused(log.refused(start, HookOutcome.REJECTED, "method not allowed", new HookHttpResponse(405,
-                    NOT_ALLOWED_HEADERS, Reasons.json("Only POST is allowed"))));
+        Screening screening = screen(request.method(), request.headers(), start);
+        if (screening.refusal != null) {
+            return refused(screening.refusal);
+        }
+        long deadline = bodyDeadline(start);
+        BodyBuffer body = new BodyBuffer(maxBodySize, screening.declaredLength);
+        byte[] chunk = new byte[READ_CHUNK];
+        try {
+            for (int n = request.body().read(chunk); n != -1; n = request.body().read(chunk)) {
+                if (!body.append(chunk, 0, n)) {
+                    return refused(tooLarge(start));
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    return refused(timedOut(start));
+                }
+            }
+        } catch (IOException e) {
+            return refused(unreadable(start));
+        }
+        return decode(body, start);
+    }
+
+    /**
+     * Everything decided from method and headers, before a byte of the body is read: 405, 401, 415 for a
+     * content encoding or type other than identity JSON in UTF-8, 413 for a declared length over the limit.
+     */
+    private Screening screen(String method, HookHeaders headers, long start) {
+        if (!"POST".equals(method.toUpperCase(Locale.ROOT))) {
+            return new Screening(log.refused(start, HookOutcome.REJECTED, "method not allowed", new HookHttpResponse(405,
+                    NOT_ALLOWED_HEADERS, Reasons.json("Only POST is allowed"))), -1);
         }
         if (authenticator != null) {
-            AuthResult auth = authenticator.authenticate(request.headers());
+            AuthResult auth = authenticator.authenticate(headers, start + hook.timeBudget().toNanos());
             if (!auth.authenticated()) {
-                return refused(log.refused(start, HookOutcome.UNAUTHENTICATED, auth.detail(), reply(401, "Unauthorized")));
+                return new Screening(log.refused(start, HookOutcome.UNAUTHENTICATED, auth.detail(),
+                        closing(401, "Unauthorized")), -1);
             }
         }
-        if (!isJson(request.headers().first("Content-Type"))) {
-            return refused(log.refused(start, HookOutcome.REJECTED, "unsupported content type",
-                    reply(415, "Content-Type must be application/json")));
+        if (!isIdentity(headers.values("Content-Encoding"))) {
+            return new Screening(log.refused(start, HookOutcome.REJECTED, "content encoding",
+                    closing(415, "Content-Encoding is not supported")), -1);
         }
-        long declaredLength = declaredLength(request.headers().first("Content-Length"));
+        if (!isJson(headers.first("Content-Type"))) {
+            return new Screening(log.refused(start, HookOutcome.REJECTED, "unsupported content type",
+                    closing(415, "Content-Type must be application/json")), -1);
+        }
+        long declaredLength = declaredLength(headers.first("Content-Length"));
         if (declaredLength > maxBodySize) {
-            return tooLarge(start);
+            return new Screening(tooLarge(start), -1);
+        }
+        return new Screening(null, declaredLength);
+    }
+
+    /** Checks the bytes' encoding, then decodes them. */
+    Admission decode(BodyBuffer body, long start) {
+        switch (body.encoding()) {
+            case WIDE:
+                return refused(log.refused(start, HookOutcome.REJECTED, "not UTF-8",
+                        reply(415, "Body must be UTF-8")));
+            case INVALID:
+                return refused(log.refused(start, HookOutcome.REJECTED, "invalid UTF-8",
+                        reply(400, "Body is not valid UTF-8")));
+            default:
+                break;
         }
         try {
-            return new Admission(RequestDecoder.decode(request.body(), maxBodySize), null);
+            return new Admission(RequestDecoder.decode(body.stream(), maxBodySize), null);
         } catch (BodyTooLargeException e) {
-            return tooLarge(start);
+            return refused(tooLarge(start));
         } catch (IOException e) {
-            return refused(log.refused(start, HookOutcome.REJECTED, "body unreadable", reply(400, "Body could not be read")));
+            return refused(unreadable(start));
         } catch (RequestDecodingException e) {
             return refused(log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage())));
         }
@@ -174,9 +288,44 @@ public final class TokenHookEndpoint implements AutoCloseable {
         return new Admission(null, refusal);
     }
 
-    private Admission tooLarge(long start) {
-        return refused(log.refused(start, HookOutcome.REJECTED, "body too large",
-                reply(413, "Body exceeds " + maxBodySize + " bytes")));
+    HookHttpResponse tooLarge(long start) {
+        return log.refused(start, HookOutcome.REJECTED, "body too large",
+                closing(413, "Body exceeds " + maxBodySize + " bytes"));
+    }
+
+    HookHttpResponse timedOut(long start) {
+        return log.refused(start, HookOutcome.REJECTED, "body too slow",
+                closing(408, "Body did not arrive within " + bodyTimeout().toMillis() + " ms"));
+    }
+
+    HookHttpResponse unreadable(long start) {
+        return log.refused(start, HookOutcome.REJECTED, "body unreadable", closing(400, "Body could not be read"));
+    }
+
+    private long bodyDeadline(long start) {
+        long now = System.nanoTime();
+        long budgetEnd = start + hook.timeBudget().toNanos();
+        long deadline = now + bodyTimeout().toNanos();
+        return deadline - budgetEnd > 0 ? budgetEnd : deadline;
+    }
+
+    private ScheduledExecutorService bodyTimers() {
+        ScheduledExecutorService timers = bodyTimers;
+        if (timers == null) {
+            synchronized (this) {
+                timers = bodyTimers;
+                if (timers == null) {
+                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
+                        Thread thread = new Thread(runnable, "tokenhook-body-deadline");
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+                    executor.setRemoveOnCancelPolicy(true);
+                    bodyTimers = timers = executor;
+                }
+            }
+        }
+        return timers;
     }
 
     private HookHttpResponse answered(TokenHookRequest request, long start, HookResult result) {
@@ -194,6 +343,26 @@ public final class TokenHookEndpoint implements AutoCloseable {
 
     private static HookHttpResponse reply(int status, String reason) {
         return new HookHttpResponse(status, JSON_HEADERS, Reasons.json(reason));
+    }
+
+    /** A refusal that leaves part of the body unread: the connection is closed rather than drained. */
+    private static HookHttpResponse closing(int status, String reason) {
+        return new HookHttpResponse(status, CLOSING_HEADERS, Reasons.json(reason));
+    }
+
+    /** No {@code Content-Encoding}, or only {@code identity}: nothing is ever inflated. */
+    private static boolean isIdentity(List<String> contentEncodings) {
+        if (contentEncodings == null) {
+            return true;
+        }
+        for (String value : contentEncodings) {
+            for (String coding : value.split(",")) {
+                if (!coding.isBlank() && !coding.trim().equalsIgnoreCase("identity")) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** {@code application/json}, optionally with {@code charset=utf-8}; any other charset is refused. */
@@ -231,10 +400,15 @@ public final class TokenHookEndpoint implements AutoCloseable {
         }
     }
 
-    /** Closes the rules engine and its executor. */
+    /** Closes the rules engine and its executor, and the body-deadline thread. */
     @Override
     public void close() {
         hook.close();
+        synchronized (this) {
+            if (bodyTimers != null) {
+                bodyTimers.shutdownNow();
+            }
+        }
     }
 
     /** Configures a {@link TokenHookEndpoint}. */

@@ -79,7 +79,8 @@ public final class ExchangeRecorder {
     public HookHttpResponse engineFailure(long start, TokenHookRequest request, Throwable error,
             HookHttpResponse response) {
         HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(),
-                HookOutcome.ENGINE_FAILURE, List.of(), request.grantType(), minted(request), since(start));
+                HookOutcome.ENGINE_FAILURE, List.of(), request.grantType(), minted(request), since(start),
+                request.ignoredFields());
         LOG.log(Level.ERROR, "tokenhook eventId=" + safe(request.eventId()) + " status=200 outcome="
                 + event.outcome().tag() + " error=" + error.getClass().getName() + " durationMs="
                 + event.duration().toMillis());
@@ -123,7 +124,7 @@ public final class ExchangeRecorder {
         }
         if (!listeners.isEmpty()) {
             publish(new HookEvent(Optional.ofNullable(request.eventId()), response.status(), outcome, result.rules(),
-                    request.grantType(), minted(request), duration));
+                    request.grantType(), minted(request), duration, request.ignoredFields()));
         }
         return response;
     }

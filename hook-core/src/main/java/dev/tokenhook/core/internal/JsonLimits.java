@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 
-/** The one hardened {@link JsonFactory} every tokenhook parser and generator comes from. */
+/** The one hardened {@link JsonFactory} every tokenhook parser, reader and generator comes from. */
 public final class JsonLimits {
 
     /** Deepest nesting accepted in a request (the envelope itself uses six levels). */
@@ -30,15 +30,6 @@ public final class JsonLimits {
     public static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(CONSTRAINTS)
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
-
-    /**
-     * The same limits without Jackson's duplicate-key detection, for {@link RequestDecoder} only, which
-     * refuses repeated keys itself, more cheaply ({@link DuplicateKeyCheck}).
-     */
-    static final JsonFactory REQUEST_FACTORY = JsonFactory.builder()
-            .streamReadConstraints(CONSTRAINTS)
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private JsonLimits() {

@@ -1,11 +1,6 @@
 package dev.tokenhook.core.internal;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-/** The short JSON body of an error answer: {@code {"reason":"..."}}. */
+/** The short JSON body of an error answer: {@code {"reason":"..."}}, through the one JSON writer. */
 public final class Reasons {
 
     private Reasons() {
@@ -16,14 +11,10 @@ public final class Reasons {
      * @return the JSON body
      */
     public static byte[] json(String reason) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + reason.length());
-        try (JsonGenerator json = JsonLimits.FACTORY.createGenerator(bytes)) {
+        return JsonOutput.write(json -> {
             json.writeStartObject();
             json.writeStringField("reason", reason);
             json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        });
     }
 }

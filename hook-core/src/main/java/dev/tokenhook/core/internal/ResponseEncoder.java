@@ -1,15 +1,17 @@
 package dev.tokenhook.core.internal;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.patch.ErrorCause;
 import dev.tokenhook.core.patch.HookError;
 import dev.tokenhook.core.patch.Operation;
 import dev.tokenhook.core.patch.PatchOperation;
 import dev.tokenhook.core.patch.TokenHookResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Writes a {@link TokenHookResponse} as Okta expects it, straight to UTF-8 bytes ({@link JsonWriter}). */
+/** Writes a {@link TokenHookResponse} as Okta expects it, through the one JSON writer ({@link JsonOutput}). */
 public final class ResponseEncoder {
 
     private ResponseEncoder() {
@@ -20,51 +22,63 @@ public final class ResponseEncoder {
      * @return UTF-8 JSON: no null fields, {@code remove} without {@code value}, {@code {}} for no change
      */
     public static byte[] encode(TokenHookResponse response) {
-        JsonWriter json = new JsonWriter().startObject();
+        return JsonOutput.write(json -> write(json, response));
+    }
+
+    private static void write(JsonGenerator json, TokenHookResponse response) throws IOException {
+        json.writeStartObject();
         if (response.isDenied()) {
             writeError(json, response.error().orElseThrow());
         } else if (!response.commands().isEmpty()) {
-            json.name("commands").startArray();
+            json.writeArrayFieldStart("commands");
             for (Map.Entry<TokenType, List<PatchOperation>> command : response.commands().entrySet()) {
-                json.startObject().field("type", command.getKey().commandType());
-                json.name("value").startArray();
+                json.writeStartObject();
+                json.writeStringField("type", command.getKey().commandType());
+                json.writeArrayFieldStart("value");
                 for (PatchOperation op : command.getValue()) {
-                    json.startObject().field("op", op.op().wireName()).field("path", op.path());
+                    json.writeStartObject();
+                    json.writeStringField("op", op.op().wireName());
+                    json.writeStringField("path", op.path());
                     if (op.op() != Operation.REMOVE && op.value() != null) {
-                        json.name("value").value(op.value());
+                        json.writeFieldName("value");
+                        JsonOutput.value(json, op.value());
                     }
-                    json.endObject();
+                    json.writeEndObject();
                 }
-                json.endArray().endObject();
+                json.writeEndArray();
+                json.writeEndObject();
             }
-            json.endArray();
+            json.writeEndArray();
         }
         if (!response.debugContext().isEmpty()) {
-            json.name("debugContext").value(response.debugContext());
+            json.writeFieldName("debugContext");
+            JsonOutput.value(json, response.debugContext());
         }
-        return json.endObject().toBytes();
+        json.writeEndObject();
     }
 
-    private static void writeError(JsonWriter json, HookError error) {
-        json.name("error").startObject().field("errorSummary", error.errorSummary());
+    private static void writeError(JsonGenerator json, HookError error) throws IOException {
+        json.writeObjectFieldStart("error");
+        json.writeStringField("errorSummary", error.errorSummary());
         if (!error.errorCauses().isEmpty()) {
-            json.name("errorCauses").startArray();
+            json.writeArrayFieldStart("errorCauses");
             for (ErrorCause cause : error.errorCauses()) {
-                json.startObject().field("errorSummary", cause.errorSummary());
+                json.writeStartObject();
+                json.writeStringField("errorSummary", cause.errorSummary());
                 writeOptional(json, "reason", cause.reason());
                 writeOptional(json, "locationType", cause.locationType());
                 writeOptional(json, "location", cause.location());
                 writeOptional(json, "domain", cause.domain());
-                json.endObject();
+                json.writeEndObject();
             }
-            json.endArray();
+            json.writeEndArray();
         }
-        json.endObject();
+        json.writeEndObject();
     }
 
-    private static void writeOptional(JsonWriter json, String name, String value) {
+    private static void writeOptional(JsonGenerator json, String name, String value) throws IOException {
         if (value != null) {
-            json.field(name, value);
+            json.writeStringField(name, value);
         }
     }
 }

@@ -1,4 +1,6 @@
 /**
- * Implementation details: the streaming JSON codec and helpers. Not API; may change in any release.
+ * Implementation details: the JSON codec on jackson-databind (the request as sent, its lenient
+ * deserializers, the one writer of answers and reasons), read-only values and other helpers. Not API; may
+ * change in any release.
  */
 package dev.tokenhook.core.internal;

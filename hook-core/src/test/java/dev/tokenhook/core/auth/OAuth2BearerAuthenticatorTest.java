@@ -213,6 +213,48 @@ class OAuth2BearerAuthenticatorTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
     }
 
+    /** Headers at once, then the body at 4 bytes/s: the fetch is cut at its overall deadline, not per read. */
+    @Test
+    void tricklingKeySetIsCutAtTheFetchDeadlineAndNoCallerWaitsBehindAnother() throws Exception {
+        server.createContext("/oauth2/hooks/v1/trickle", exchange -> {
+            exchange.sendResponseHeaders(200, 100_000);
+            try {
+                for (int i = 0; i < 100; i++) {
+                    exchange.getResponseBody().write(' ');
+                    exchange.getResponseBody().flush();
+                    sleep(250);
+                }
+            } catch (IOException hookGaveUp) {
+                // expected
+            } finally {
+                exchange.close();
+            }
+        });
+        OAuth2BearerAuthenticator auth = builder().jwksUri(URI.create(issuer + "/v1/trickle"))
+                .httpTimeout(Duration.ofMillis(800)).build();
+        String token = sign(current, claims().build());
+
+        long start = System.nanoTime();
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> check(auth, token), runner());
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> auth.authenticate(bearer(token), System.nanoTime() + Duration.ofMillis(300).toNanos()), runner());
+
+        assertThat(second.get().authenticated()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("second caller, own 300 ms deadline")
+                .isLessThan(Duration.ofMillis(750));
+        assertThat(first.get().authenticated()).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("first caller, 800 ms fetch deadline")
+                .isLessThan(Duration.ofMillis(2000));
+    }
+
+    private static java.util.concurrent.Executor runner() {
+        return command -> {
+            Thread thread = new Thread(command);
+            thread.setDaemon(true);
+            thread.start();
+        };
+    }
+
     @Test
     void downKeyServerIsRefusedNotCrashed() throws JOSEException {
         OAuth2BearerAuthenticator auth = builder().build();

@@ -157,11 +157,31 @@ class TokenHookEndpointTest {
     }
 
     @Test
-    void wrongTypeIs400NamingTheLocation() {
-        HookHttpResponse response = call(patientEndpoint(), post("{\"data\":{\"context\":{\"user\":\"alice-private\"}}}"));
+    void mistypedFieldsAreIgnoredTheRulesStillRunAndTheEventNamesWhere() {
+        List<HookEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        endpoint = TokenHookEndpoint.builder(TokenHook.builder().rule(PATIENT_RULE).build())
+                .authenticator(SharedSecretAuthenticator.authorizationHeader(SECRET))
+                .listener(events::add)
+                .build();
+        String body = signIn("isaac.brock@example.com").replaceFirst("\\{", "{\"eventTime\": [\"alice-private\"], ")
+                .replace("\"context\":{", "\"context\":{\"policy\": {\"rule\": \"alice-private\"}, ");
+
+        HookHttpResponse response = call(endpoint, post(body));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyText()).contains("extPatientId");
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.ignoredFields()).containsExactly("eventTime", "data.context.policy.rule");
+            assertThat(event.toString()).doesNotContain("alice-private");
+        });
+    }
+
+    @Test
+    void duplicateKeyIs400NamingWhereWithoutEchoingIt() {
+        HookHttpResponse response = call(patientEndpoint(), post("{\"data\":{\"context\":{\"user\":{\"a\":\"alice-private\",\"a\":1}}}}"));
 
         assertThat(response.status()).isEqualTo(400);
-        assertThat(response.bodyText()).contains("data.context.user").doesNotContain("alice-private");
+        assertThat(response.bodyText()).contains("line 1").doesNotContain("alice-private");
     }
 
     @Test

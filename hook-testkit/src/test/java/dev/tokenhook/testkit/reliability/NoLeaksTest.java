@@ -77,11 +77,16 @@ class NoLeaksTest {
                 post(SECRET, signIn),
                 post("Basic d3Jvbmc6Z3Vlc3M=", signIn),
                 post(SECRET + "x", signIn),
-                post(SECRET, ("{\"eventId\":\"" + LOGIN + "\",\"data\":{\"context\":{\"user\":\"" + PATIENT_ID + "\"}}}")
-                        .getBytes(StandardCharsets.UTF_8)),
+                post(SECRET, ("{\"eventId\":\"" + LOGIN + "\",\"data\":{\"context\":{\"user\":{\"id\":\""
+                        + PATIENT_ID + "\",\"id\":\"" + PATIENT_ID + "\"}}}}").getBytes(StandardCharsets.UTF_8)),
                 post(SECRET, ("{\"ssn\":\"123-45-6789\", broken").getBytes(StandardCharsets.UTF_8)));
+        // a mistyped field is left out and the call answered: its value reaches neither the log nor the event
+        HookHttpResponse mistyped = post(SECRET, ("{\"eventId\":\"e1\",\"data\":{\"context\":{\"user\":\"" + LOGIN
+                + "\",\"session\":{\"mfaActive\":\"123-45-6789\"}}}}").getBytes(StandardCharsets.UTF_8));
 
         assertThat(responses.get(0).bodyText()).contains(PATIENT_ID);
+        assertThat(mistyped.status()).isEqualTo(200);
+        assertThat(mistyped.bodyText()).doesNotContain(LOGIN).doesNotContain("123-45-6789");
         assertThat(logged).isNotEmpty();
         for (String line : logged) {
             assertThat(line).doesNotContain(SECRET).doesNotContain("c2VjcmV0").doesNotContain("d3Jvbmc6Z3Vlc3M")

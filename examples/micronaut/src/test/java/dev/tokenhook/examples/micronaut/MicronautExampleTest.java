@@ -8,10 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TestIssuer;
 import dev.tokenhook.testkit.TokenHookRequests;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,37 @@ class MicronautExampleTest {
     @AfterAll
     void stopApplication() {
         context.close();
+    }
+
+    /**
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
+     * shared secret stays set, as the example's properties require it).
+     */
+    @Test
+    void acceptsOktasBearerTokenWithOAuth2() throws Exception {
+        try (TestIssuer issuer = TestIssuer.start()) {
+            Map<String, Object> props = new HashMap<>(issuer.properties());
+            props.put("TOKENHOOK_AUTH_SECRET", SECRET);
+            try (ApplicationContext oauth = start(props)) {
+                URI uri = URI.create("http://127.0.0.1:" + oauth.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
+                byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
+
+                HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request);
+                assertThat(call.status()).isEqualTo(200);
+                assertThat(call.bodyText()).contains("\"1234\"");
+                assertThat(new OktaHookCaller(uri, "Authorization",
+                        "Bearer " + issuer.accessToken(Map.of("aud", "api://other"))).call(request).status()).isEqualTo(401);
+            }
+        }
+    }
+
+    /** The example turns Netty's request decompression off, so a compressed call is refused, not inflated. */
+    @Test
+    void compressedCallIs415() {
+        HookCall call = new OktaHookCaller(hook, Map.of()).send("POST", Map.of("Authorization", SECRET,
+                "Content-Type", "application/json", "Content-Encoding", "gzip"), new byte[] {0x1f, (byte) 0x8b, 8, 0});
+
+        assertThat(call.status()).isEqualTo(415);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.tokenhook.examples.jetty;
 
+import dev.tokenhook.core.TokenHookException;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.examples.patient.PatientIdRule;
@@ -13,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
@@ -25,8 +27,10 @@ import org.eclipse.jetty.util.component.LifeCycle;
 
 /**
  * The patient-store hook on embedded Jetty 12: {@code POST /okta/token-hook}, authenticated by the
- * {@code Authorization} header Okta is configured to send. {@link #main} reads {@code PORT} (default
- * 8080) and {@code TOKENHOOK_AUTH_SECRET} (required) from the environment; every other {@code tokenhook.*}
+ * {@code Authorization} header Okta is configured to send, or by Okta's OAuth 2.0 bearer token.
+ * {@link #main} reads {@code PORT} (default 8080) and {@code TOKENHOOK_AUTH_SECRET} (required unless
+ * {@code TOKENHOOK_AUTH_OAUTH2_ISSUER} and {@code TOKENHOOK_AUTH_OAUTH2_AUDIENCE} are set) from the
+ * environment; every other {@code tokenhook.*}
  * key (e.g. {@code TOKENHOOK_TIME_BUDGET}, {@code TOKENHOOK_EXAMPLE_JDBC_URL},
  * {@code TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR}) may be set as a system property or environment variable. Patient
  * ids are looked up through the cached {@link PatientLookup}. SIGTERM stops it cleanly: calls in flight finish, then the hook's
@@ -58,20 +62,28 @@ public final class JettyHookApp implements AutoCloseable {
      * Starts the hook.
      *
      * @param port the port on every interface; 0 picks a free one
-     * @param secret the exact {@code Authorization} value Okta sends (several, comma-separated, while rotating)
+     * @param secret the exact {@code Authorization} value Okta sends (several, comma-separated, while rotating);
+     *     may be unset when OAuth 2.0 is configured
      * @return the running app; close it to stop
-     * @throws IllegalArgumentException if the secret is missing or a {@code tokenhook.*} setting is wrong
+     * @throws IllegalArgumentException if neither a secret nor OAuth 2.0 is set, or a {@code tokenhook.*} setting
+     *     is wrong
+     * @throws IllegalStateException if the OAuth 2.0 settings ({@code TOKENHOOK_AUTH_OAUTH2_*}) are incomplete or
+     *     the issuer's metadata cannot be read
      * @throws Exception if Jetty cannot start (e.g. the port is taken)
      */
     public static JettyHookApp start(int port, String secret) throws Exception {
-        if (secret == null || secret.isBlank()) {
-            throw new IllegalArgumentException("TOKENHOOK_AUTH_SECRET is not set: set it to the exact Authorization"
-                    + " header value Okta sends; the hook does not run without authentication");
+        Map<String, String> fixed = new HashMap<>(Map.of("tokenhook.path", PATH, "tokenhook.auth.header.name",
+                "Authorization"));
+        if (secret != null && !secret.isBlank()) {
+            fixed.put("tokenhook.auth.header.secrets", secret);
         }
-        Map<String, String> fixed = Map.of("tokenhook.path", PATH, "tokenhook.auth.header.name", "Authorization",
-                "tokenhook.auth.header.secrets", secret);
         var settings = TokenHookServlets.settings(fixed::get);
         TokenHookConfig config = TokenHookConfig.fromProperties(settings);
+        if (!fixed.containsKey("tokenhook.auth.header.secrets") && !config.oauth2().enabled()) {
+            throw new IllegalArgumentException("TOKENHOOK_AUTH_SECRET is not set: set it to the exact Authorization"
+                    + " header value Okta sends (or set TOKENHOOK_AUTH_OAUTH2_ISSUER and TOKENHOOK_AUTH_OAUTH2_AUDIENCE"
+                    + " for OAuth 2.0); the hook does not run without authentication");
+        }
         PooledPatientStore patients = PatientStores.fromConfig(settings);
         PatientLookup lookup;
         TokenHookEndpoint endpoint;
@@ -158,7 +170,7 @@ public final class JettyHookApp implements AutoCloseable {
         JettyHookApp app;
         try {
             app = start(port(System.getenv("PORT")), System.getenv("TOKENHOOK_AUTH_SECRET"));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException | TokenHookException e) {
             System.err.println("tokenhook: " + e.getMessage());
             System.exit(CONFIG_ERROR);
             return;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TestIssuer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -48,6 +51,42 @@ class JarStartsIT {
             assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(app.process.exitValue()).isEqualTo(JettyHookApp.CONFIG_ERROR);
             assertThat(app.stderr().strip()).startsWith("tokenhook: TOKENHOOK_AUTH_SECRET is not set").doesNotContain("\tat ");
+        } finally {
+            app.process.destroyForcibly();
+        }
+    }
+
+    /** nimbus-jose-jwt is in the jar: OAuth 2.0 works from the environment alone, without a shared secret. */
+    @Test
+    void acceptsOktasBearerTokenWithOAuth2FromTheEnvironment() throws Exception {
+        try (TestIssuer issuer = TestIssuer.start()) {
+            Map<String, String> env = new HashMap<>(Map.of("PORT", "0"));
+            issuer.properties().forEach((key, value) ->
+                    env.put(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+            Launched app = launch(env);
+            try {
+                URI hook = URI.create("http://127.0.0.1:" + app.awaitPort() + JettyHookApp.PATH);
+                byte[] request = PatientRequests.signIn("evt-jar-oauth", "isaac.brock@example.com");
+
+                HookCall call = new OktaHookCaller(hook, "Authorization", "Bearer " + issuer.accessToken()).call(request);
+                assertThat(call.status()).isEqualTo(200);
+                assertThat(call.bodyText()).contains("\"1234\"");
+                assertThat(new OktaHookCaller(hook, "Authorization", PatientRequests.SECRET).call(request).status())
+                        .isEqualTo(401);
+            } finally {
+                app.process.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void refusesAnIncompleteOAuth2ConfigurationWithOneLine() throws Exception {
+        Launched app = launch(Map.of("PORT", "0", "TOKENHOOK_AUTH_OAUTH2_ISSUER", "https://example.okta.com/oauth2/hooks"));
+        try {
+            assertThat(app.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(app.process.exitValue()).isEqualTo(JettyHookApp.CONFIG_ERROR);
+            assertThat(app.stderr().strip()).startsWith("tokenhook: ").contains("tokenhook.auth.oauth2.audience")
+                    .doesNotContain("\n").doesNotContain("\tat ");
         } finally {
             app.process.destroyForcibly();
         }

@@ -8,8 +8,13 @@ import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
+import dev.tokenhook.testkit.TestIssuer;
 import dev.tokenhook.testkit.TokenHookRequests;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +93,49 @@ class PatientHookApplicationTest {
         assertThat(app.getBeansOfType(ClaimRule.class)).containsOnlyKeys("patientIdRule");
         assertThat(app.getBean(TokenHookEndpoint.class).hook().rules()).extracting(ClaimRule::name)
                 .containsExactly("patient-id");
+    }
+
+    /**
+     * A secret sent in a malformed header (a space before the colon, or followed by a NUL byte) is refused
+     * by Tomcat's parser, which would log the raw header at INFO: the example keeps it out of the log.
+     */
+    @Test
+    void secretInAMalformedHeaderNeverReachesTheLog(CapturedOutput output) throws Exception {
+        for (String header : List.of("Authorization : " + SECRET, "Authorization: " + SECRET + "\u0000")) {
+            try (Socket socket = new Socket(hook.getHost(), hook.getPort())) {
+                socket.setSoTimeout(3_000);
+                socket.getOutputStream().write(("POST " + hook.getPath() + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + header
+                        + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String status = new String(socket.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1);
+                assertThat(status).startsWith("HTTP/1.1 4");
+            }
+        }
+
+        assertThat(output.getOut() + output.getErr()).doesNotContain(SECRET).doesNotContain("cGF0aWVudHM6aG9vaw");
+    }
+
+    /**
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
+     * shared secret stays set, as the example's properties require it).
+     */
+    @Test
+    void acceptsOktasBearerTokenWithOAuth2() {
+        try (TestIssuer issuer = TestIssuer.start();
+                ConfigurableApplicationContext oauth = SpringApplication.run(PatientHookApplication.class,
+                        "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=" + SECRET,
+                        "--tokenhook.auth.oauth2.issuer=" + issuer.issuer(),
+                        "--tokenhook.auth.oauth2.audience=" + TestIssuer.AUDIENCE)) {
+            URI uri = URI.create("http://127.0.0.1:" + oauth.getEnvironment().getProperty("local.server.port")
+                    + "/okta/token-hook");
+
+            HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken())
+                    .call(signIn("isaac.brock@example.com"));
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.bodyText()).contains("\"1234\"");
+            assertThat(new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken(Map.of("aud", "api://other")))
+                    .call(signIn("isaac.brock@example.com")).status()).isEqualTo(401);
+        }
     }
 
     @Test

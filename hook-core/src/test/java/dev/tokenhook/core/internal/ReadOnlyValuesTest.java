@@ -1,32 +1,47 @@
-package dev.tokenhook.core;
+package dev.tokenhook.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tokenhook.core.Seeded;
+import dev.tokenhook.core.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.UniqueElements;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Values#adoptMembers(Object[])} and {@link Values#adoptItems(Object[])}: the decoder's array-backed
+ * {@link ReadOnlyValues#members(Object[])} and {@link ReadOnlyValues#items(Object[])}: the decoder's array-backed
  * map and list behave as the read-only {@link LinkedHashMap} and list they replace. Nothing in them is
  * computed lazily (the hash index of a large map is built with it), so they are as thread-safe as any
  * immutable object.
  */
-class ValuesAdoptTest {
+class ReadOnlyValuesTest {
 
-    @Property(tries = 300)
-    void membersBehaveAsTheLinkedHashMapTheyReplace(@ForAll @Size(max = 70) @UniqueElements List<String> keys,
-            @ForAll @IntRange(max = 1000) int seed) {
+    /** Up to 70 distinct keys: short ones (some sharing a hash code) and any characters. */
+    private static List<String> keys(Random random) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        int size = random.nextInt(71);
+        while (keys.size() < size) {
+            StringBuilder key = new StringBuilder();
+            int length = random.nextInt(random.nextBoolean() ? 3 : 10);
+            for (int i = 0; i < length; i++) {
+                key.append(random.nextBoolean() ? "AaBb".charAt(random.nextInt(4)) : (char) random.nextInt(0x3000));
+            }
+            keys.add(key.toString());
+        }
+        return new ArrayList<>(keys);
+    }
+
+    @Seeded(300)
+    void membersBehaveAsTheLinkedHashMapTheyReplace(long randomSeed) {
+        Random random = new Random(randomSeed);
+        List<String> keys = keys(random);
+        int seed = random.nextInt(1001);
         LinkedHashMap<String, Object> expected = new LinkedHashMap<>();
         Object[] members = new Object[keys.size() * 2];
         for (int i = 0; i < keys.size(); i++) {
@@ -36,7 +51,7 @@ class ValuesAdoptTest {
             members[2 * i + 1] = value;
         }
 
-        Map<String, Object> map = Values.adoptMembers(members);
+        Map<String, Object> map = ReadOnlyValues.members(members);
 
         assertThat(map).isEqualTo(expected);
         assertThat(expected).isEqualTo(map);
@@ -76,8 +91,8 @@ class ValuesAdoptTest {
         Object[] colliding = {"Aa", 1, "BB", 2, "AaAa", 3, "BBBB", 4, "AaBB", 5, "BBAa", 6, "x1", 7, "x2", 8, "x3", 9,
             "x4", 10, "x5", 11, "x6", 12, "x7", 13, "x8", 14, "x9", 15, "x10", 16, "x11", 17};
 
-        Map<String, Object> map = Values.adoptMembers(members);
-        Map<String, Object> collisions = Values.adoptMembers(colliding);
+        Map<String, Object> map = ReadOnlyValues.members(members);
+        Map<String, Object> collisions = ReadOnlyValues.members(colliding);
 
         for (int i = 0; i < 1000; i++) {
             assertThat(map.get("k" + i)).isEqualTo(i);
@@ -89,8 +104,8 @@ class ValuesAdoptTest {
 
     @Test
     void membersAndItemsAreReadOnlyAndNeverCopiedAgain() {
-        Map<String, Object> map = Values.adoptMembers(new Object[] {"a", "x", "b", Values.adoptItems(new Object[] {1})});
-        List<Object> list = Values.adoptItems(new Object[] {"x", null});
+        Map<String, Object> map = ReadOnlyValues.members(new Object[] {"a", "x", "b", ReadOnlyValues.items(new Object[] {1})});
+        List<Object> list = ReadOnlyValues.items(new Object[] {"x", null});
 
         assertThatThrownBy(() -> map.put("c", "y")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> map.remove("a")).isInstanceOf(UnsupportedOperationException.class);
@@ -115,12 +130,30 @@ class ValuesAdoptTest {
     }
 
     @Test
+    void onlyTheUsedSlotsOfAGrownArrayCount() {
+        Object[] members = {"a", 1, "b", 2, "c", 3, null, null};
+        Object[] items = {"x", null, "y", "unused"};
+
+        Map<String, Object> map = ReadOnlyValues.members(members, 4);
+        List<Object> list = ReadOnlyValues.items(items, 2);
+
+        assertThat(map).containsExactly(Map.entry("a", 1), Map.entry("b", 2)).doesNotContainKey("c");
+        assertThat(map.get("c")).isNull();
+        assertThat(list).containsExactly("x", null);
+        assertThatThrownBy(() -> list.get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(ReadOnlyValues.members(members, 0)).isEmpty();
+        assertThatThrownBy(() -> ReadOnlyValues.members(members, 3)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadOnlyValues.members(members, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ReadOnlyValues.items(items, 5)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void emptyAndOddInput() {
-        assertThat(Values.adoptMembers(new Object[0])).isEmpty();
-        assertThat(Values.adoptMembers(new Object[0])).isEqualTo(Map.of());
-        assertThat(Values.adoptItems(new Object[0])).isEqualTo(List.of());
-        assertThat(Values.readOnlyMap(Values.adoptMembers(new Object[0]))).isEqualTo(Map.of());
-        assertThatThrownBy(() -> Values.adoptMembers(new Object[] {"a"}))
+        assertThat(ReadOnlyValues.members(new Object[0])).isEmpty();
+        assertThat(ReadOnlyValues.members(new Object[0])).isEqualTo(Map.of());
+        assertThat(ReadOnlyValues.items(new Object[0])).isEqualTo(List.of());
+        assertThat(Values.readOnlyMap(ReadOnlyValues.members(new Object[0]))).isEqualTo(Map.of());
+        assertThatThrownBy(() -> ReadOnlyValues.members(new Object[] {"a"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -7,21 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-/**
- * The decoder shares the string values that recur in every request (one instance for the process, found
- * by a hash of the text's length and four characters): the values are exactly what the JSON says.
- */
-class DecodedStringSharingTest {
+/** Decoded string values are exactly what the JSON says, however it spells them, and safe to share between threads. */
+class DecodedValuesTest {
 
     /** Known values, near-misses, escapes, non-ASCII, lengths around the sharing bounds (8 and 64). */
     private static final List<String> POOL = List.of("GRANT", "GRANT ", "grant", "GRAXT", "PASSWORD", "PASSWXRD", "code", "cod",
@@ -30,19 +23,37 @@ class DecodedStringSharingTest {
             "Zoë Müller", "日本語のテキスト値です", "tab\there", "quote\"inside", "back\\slash", "", "Aa", "BB",
             "AaAaAaAa", "BBBBBBBB", "AaAaBBBB", "\u0000\u0001control", "emoji \uD83D\uDE00 value");
 
-    @Provide
-    Arbitrary<Map<String, Object>> claims() {
-        Arbitrary<Object> text = Arbitraries.of(POOL).map(s -> (Object) s);
-        Arbitrary<Object> list = Arbitraries.of(POOL).list().ofMaxSize(6).map(l -> (Object) l);
-        Arbitrary<Object> value = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, text), net.jqwik.api.Tuple.of(1, list),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(null)), net.jqwik.api.Tuple.of(1, Arbitraries.of(true, false)));
-        return Arbitraries.maps(Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6), value)
-                .ofMaxSize(40).map(LinkedHashMap::new);
+    /** Up to 40 claims with short alphabetic names: mostly strings from the pool, some lists, nulls, booleans. */
+    private static Map<String, Object> claims(Random random) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        for (int i = random.nextInt(41); i > 0; i--) {
+            StringBuilder name = new StringBuilder();
+            for (int c = 1 + random.nextInt(6); c > 0; c--) {
+                name.append((char) ((random.nextBoolean() ? 'a' : 'A') + random.nextInt(26)));
+            }
+            int kind = random.nextInt(9);
+            Object value;
+            if (kind < 6) {
+                value = POOL.get(random.nextInt(POOL.size()));
+            } else if (kind == 6) {
+                List<Object> list = new ArrayList<>();
+                for (int n = random.nextInt(7); n > 0; n--) {
+                    list.add(POOL.get(random.nextInt(POOL.size())));
+                }
+                value = list;
+            } else {
+                value = kind == 7 ? null : (Object) random.nextBoolean();
+            }
+            claims.put(name.toString(), value);
+        }
+        return claims;
     }
 
-    @Property(tries = 300)
-    void valuesAreWhatTheJsonSays(@ForAll("claims") Map<String, Object> claims, @ForAll boolean escapeAll) {
+    @Seeded(300)
+    void valuesAreWhatTheJsonSays(long seed) {
+        Random random = new Random(seed);
+        Map<String, Object> claims = claims(random);
+        boolean escapeAll = random.nextBoolean();
         String json = Json.write(Map.of("data", Map.of("identity", Map.of("claims", claims),
                 "access", Map.of("claims", claims))));
         if (escapeAll) {
@@ -88,7 +99,7 @@ class DecodedStringSharingTest {
     }
 
     @Test
-    void knownValuesAreSharedAndOtherValuesNot() {
+    void theEventTypeIsTheSharedConstantAndOtherValuesAreNotShared() {
         String json = """
                 {"eventType": "com.okta.oauth2.tokens.transform",
                  "data": {"context": {"session": {"login": "jessie@example.com", "status": "ACTIVE"},
@@ -99,8 +110,6 @@ class DecodedStringSharingTest {
         TokenHookRequest second = SampleRequests.decode(json);
 
         assertThat(first.eventType()).isSameAs(TokenHookRequest.EVENT_TYPE).isSameAs(second.eventType());
-        assertThat(first.context().session().orElseThrow().status())
-                .isSameAs(second.context().session().orElseThrow().status());
         String login = first.context().session().orElseThrow().login();
         assertThat(second.context().session().orElseThrow().login()).isEqualTo(login).isNotSameAs(login);
     }
