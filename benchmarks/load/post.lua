@@ -5,6 +5,8 @@
 --   AUTH       the Authorization header value (the hook's shared secret)
 --   RATE       requests per second for the whole run, 0 or unset = as fast as possible (saturation)
 --   THREADS    wrk's -t, to split RATE between wrk's threads
+--   EXPECT     optional, fixed-rate runs only: a string every 2xx body should contain (e.g. extPatientId);
+--              answers without it are counted and reported as missing=N
 --
 -- wrk (4.x) has no fixed-rate mode, and wrk2 is not packaged for Debian. With RATE set, each wrk
 -- thread hands out send slots RATE/THREADS per second on a monotonic clock, through wrk's delay()
@@ -45,6 +47,11 @@ local threads = tonumber(os.getenv("THREADS") or "1") or 1
 -- costs the client CPU that, at saturation on a 2-core machine, the server would miss; there wrk's own
 -- count of statuses >= 400 is reported instead (the endpoints here answer 200 or 4xx, never 1xx/3xx).
 non2xx = 0
+missing = 0
+local expect = os.getenv("EXPECT")
+if expect == "" then
+  expect = nil
+end
 local all_threads = {}
 function setup(thread)
   table.insert(all_threads, thread)
@@ -54,6 +61,8 @@ if rate > 0 then
   function response(status, headers, body)
     if status < 200 or status > 299 then
       non2xx = non2xx + 1
+    elseif expect ~= nil and not string.find(body, expect, 1, true) then
+      missing = missing + 1
     end
   end
 
@@ -73,16 +82,18 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   local bad = e.status
+  local lacking = 0
   if rate > 0 then
     bad = 0
     for _, thread in ipairs(all_threads) do
       bad = bad + (thread:get("non2xx") or 0)
+      lacking = lacking + (thread:get("missing") or 0)
     end
   end
   io.write(string.format(
     "RESULT requests=%d duration_s=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f max_ms=%.3f " ..
-    "non2xx=%d connect=%d read=%d write=%d timeout=%d\n",
+    "non2xx=%d connect=%d read=%d write=%d timeout=%d missing=%d\n",
     summary.requests, summary.duration / 1e6, summary.requests / (summary.duration / 1e6),
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
-    latency.max / 1000, bad, e.connect, e.read, e.write, e.timeout))
+    latency.max / 1000, bad, e.connect, e.read, e.write, e.timeout, lacking))
 end

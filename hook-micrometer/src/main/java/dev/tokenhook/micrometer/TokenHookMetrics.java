@@ -4,6 +4,7 @@ import dev.tokenhook.core.http.HookEvent;
 import dev.tokenhook.core.http.HookListener;
 import dev.tokenhook.core.http.HookOutcome;
 import dev.tokenhook.core.patch.PatchViolation;
+import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
 import dev.tokenhook.core.rule.RuleStatus;
 import io.micrometer.core.instrument.Counter;
@@ -23,8 +24,13 @@ import java.util.Set;
  *   <li>{@code tokenhook.rule.failures} (counter): {@code rule}, {@code exception} (simple class name);</li>
  *   <li>{@code tokenhook.rule.timeouts} (counter): {@code rule}, {@code status} (timed-out, skipped);</li>
  *   <li>{@code tokenhook.rule.violations} (counter): {@code rule}, {@code kind} (e.g. RESERVED_CLAIM);</li>
- *   <li>{@code tokenhook.denials} (counter): {@code source} ({@code rule} or {@code failure-policy}).</li>
+ *   <li>{@code tokenhook.denials} (counter): {@code source} ({@code rule} or {@code failure-policy});</li>
+ *   <li>{@code tokenhook.lookups} (counter): one per lookup a rule noted ({@link RuleNote}, e.g. from a
+ *       {@code ClaimLookup}): {@code lookup} (its name), {@code outcome} (hit, miss, refreshed, stale-served,
+ *       source-failed, timed-out, circuit-open, busy), {@code answer} (found, not-found, stale, unknown).</li>
  * </ul>
+ *
+ * <p>A claim lookup's own cache and circuit statistics come from {@link ClaimLookupMetrics}.
  */
 public final class TokenHookMetrics implements HookListener {
 
@@ -65,6 +71,12 @@ public final class TokenHookMetrics implements HookListener {
                                 "kind", kind.name()));
                 default -> {
                 }
+            }
+        }
+        for (RuleOutcome rule : event.rules()) {
+            for (RuleNote note : rule.notes()) {
+                counter("tokenhook.lookups", "Claim lookups by outcome and answer", "lookup", note.source(),
+                        "outcome", note.outcome(), "answer", note.answer().tag());
             }
         }
         if (event.outcome() == HookOutcome.DENIED) {

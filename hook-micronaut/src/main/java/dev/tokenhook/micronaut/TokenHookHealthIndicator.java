@@ -14,7 +14,8 @@ import org.reactivestreams.Publisher;
  * The token hook's indicator in micronaut-management's {@code /health}, named {@value #NAME}: UP, or DOWN when
  * the recent ratio of failed calls reaches {@code tokenhook.health.failure-threshold} (Okta fails open, so users
  * then sign in without the hook's claims). Details: {@code calls}, {@code failedCalls}, {@code failureRatio},
- * {@code threshold}. Reads the {@link HookHealth} bean the endpoint feeds; {@code tokenhook.health.enabled=false}
+ * {@code threshold}, {@code staleAnswerCalls}, {@code unknownAnswerCalls}. Reads the {@link HookHealth} bean the
+ * endpoint feeds; {@code tokenhook.health.enabled=false}
  * removes both.
  */
 @Singleton

@@ -8,7 +8,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Spring Boot 4 health indicator of the token hook: UP, or DOWN when the recent ratio of failed calls
  * reaches the threshold (Okta fails open, so users then sign in without the hook's claims). Details:
- * {@code calls}, {@code failedCalls}, {@code failureRatio}, {@code threshold}.
+ * {@code calls}, {@code failedCalls}, {@code failureRatio}, {@code threshold},
+ * {@code staleAnswerCalls}, {@code unknownAnswerCalls}.
  */
 public final class TokenHookHealthIndicator implements HealthIndicator {
 

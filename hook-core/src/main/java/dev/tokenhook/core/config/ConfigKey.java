@@ -227,7 +227,7 @@ public final class ConfigKey<T> {
         if (defaultValue == null || (defaultValue instanceof List<?> list && list.isEmpty())) {
             return null;
         }
-        return text(defaultValue);
+        return defaultValue instanceof Duration duration ? wholeUnits(duration) : text(defaultValue);
     }
 
     private String text(Object value) {
@@ -238,6 +238,18 @@ public final class ConfigKey<T> {
             case LIST -> String.join(",", ((List<?>) value).stream().map(String::valueOf).toList());
             default -> String.valueOf(value);
         };
+    }
+
+    /** A duration in its largest whole unit, as a person writes it: {@code 24h}, {@code 5m}, {@code 1s}, {@code 2500ms}. */
+    private static String wholeUnits(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis > 0 && millis % 3_600_000 == 0) {
+            return millis / 3_600_000 + "h";
+        }
+        if (millis > 0 && millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis > 0 && millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     /** @return one sentence for documentation and IDEs */

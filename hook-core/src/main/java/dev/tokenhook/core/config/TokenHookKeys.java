@@ -1,6 +1,8 @@
 package dev.tokenhook.core.config;
 
 import dev.tokenhook.core.TokenHookRequest;
+import dev.tokenhook.core.lookup.LookupSettings;
+import dev.tokenhook.core.lookup.OnUnknown;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
 import java.net.URI;
@@ -131,6 +133,58 @@ public final class TokenHookKeys {
             "Calls needed in the window before the hook can be reported DOWN; at most the window.")
             .validWhen(n -> n >= 1, "at least 1");
 
+    /** {@code tokenhook.lookups.<name>.fresh-for}. */
+    public static final ConfigKey<Duration> LOOKUP_FRESH_FOR = ConfigKey.duration("fresh-for",
+            LookupSettings.DEFAULT_FRESH_FOR, "How long a found value is served without asking the source; after it,"
+                    + " it is still served at once and refreshed in the background.")
+            .validWhen(TokenHookKeys::positive, "more than 0");
+    /** {@code tokenhook.lookups.<name>.not-found-fresh-for}. */
+    public static final ConfigKey<Duration> LOOKUP_NOT_FOUND_FRESH_FOR = ConfigKey.duration("not-found-fresh-for",
+            LookupSettings.DEFAULT_NOT_FOUND_FRESH_FOR, "The same for \"not found\".")
+            .validWhen(TokenHookKeys::positive, "more than 0");
+    /** {@code tokenhook.lookups.<name>.wait-limit}. */
+    public static final ConfigKey<Duration> LOOKUP_WAIT_LIMIT = ConfigKey.duration("wait-limit",
+            LookupSettings.DEFAULT_WAIT_LIMIT, "How long a lookup waits for the source on a miss, then answers with"
+                    + " the last known value or unknown; keep it well inside the time budget.")
+            .validWhen(d -> positive(d) && d.compareTo(LookupSettings.MAX_WAIT_LIMIT) <= 0,
+                    "more than 0 and at most " + LookupSettings.MAX_WAIT_LIMIT.toMillis() + "ms");
+    /** {@code tokenhook.lookups.<name>.stale-for}. */
+    public static final ConfigKey<Duration> LOOKUP_STALE_FOR = ConfigKey.duration("stale-for",
+            LookupSettings.DEFAULT_STALE_FOR, "How long a last known answer is kept for when the source fails, from"
+                    + " when it was read; at least both freshness times.")
+            .validWhen(TokenHookKeys::positive, "more than 0");
+    /** {@code tokenhook.lookups.<name>.max-size}. */
+    public static final ConfigKey<Integer> LOOKUP_MAX_SIZE = ConfigKey.count("max-size",
+            LookupSettings.DEFAULT_MAX_SIZE, "The most keys cached.").validWhen(n -> n >= 1, "at least 1");
+    /** {@code tokenhook.lookups.<name>.max-concurrent-calls}. */
+    public static final ConfigKey<Integer> LOOKUP_MAX_CONCURRENT_CALLS = ConfigKey.count("max-concurrent-calls",
+            LookupSettings.DEFAULT_MAX_CONCURRENT_CALLS, "The most calls to the source at once.")
+            .validWhen(n -> n >= 1, "at least 1");
+    /** {@code tokenhook.lookups.<name>.circuit.failure-rate}. */
+    public static final ConfigKey<Integer> LOOKUP_CIRCUIT_FAILURE_RATE = ConfigKey.count("circuit.failure-rate",
+            LookupSettings.DEFAULT_CIRCUIT_FAILURE_RATE, "Percentage of failed or too slow source calls, among the"
+                    + " last circuit.minimum-calls, that opens the circuit.")
+            .validWhen(n -> n >= 1 && n <= 100, "a percentage from 1 to 100");
+    /** {@code tokenhook.lookups.<name>.circuit.minimum-calls}. */
+    public static final ConfigKey<Integer> LOOKUP_CIRCUIT_MINIMUM_CALLS = ConfigKey.count("circuit.minimum-calls",
+            LookupSettings.DEFAULT_CIRCUIT_MINIMUM_CALLS, "Source calls seen before the circuit may open.")
+            .validWhen(n -> n >= 1, "at least 1");
+    /** {@code tokenhook.lookups.<name>.circuit.open-for}. */
+    public static final ConfigKey<Duration> LOOKUP_CIRCUIT_OPEN_FOR = ConfigKey.duration("circuit.open-for",
+            LookupSettings.DEFAULT_CIRCUIT_OPEN_FOR, "How long an open circuit leaves the source uncalled; lookups"
+                    + " answer from the cache at once meanwhile.")
+            .validWhen(TokenHookKeys::positive, "more than 0");
+    /** {@code tokenhook.lookups.<name>.on-unknown}. */
+    public static final ConfigKey<OnUnknown> LOOKUP_ON_UNKNOWN = ConfigKey.choice("on-unknown", OnUnknown.class,
+            OnUnknown.OMIT_CLAIM, "What a rule gets when the answer is unknown: omit-claim leaves the claim out,"
+                    + " fail-rule fails the rule so on-rule-failure applies.");
+    /** {@code tokenhook.lookups.<name>.*}: one claim lookup (hook-lookup's {@code ClaimLookup}) per name. */
+    public static final ConfigGroup LOOKUPS = ConfigGroup.named("tokenhook.lookups",
+            "One claim lookup (hook-lookup's ClaimLookup), named by the application, e.g. patients.",
+            LOOKUP_FRESH_FOR, LOOKUP_NOT_FOUND_FRESH_FOR, LOOKUP_WAIT_LIMIT, LOOKUP_STALE_FOR, LOOKUP_MAX_SIZE,
+            LOOKUP_MAX_CONCURRENT_CALLS, LOOKUP_CIRCUIT_FAILURE_RATE, LOOKUP_CIRCUIT_MINIMUM_CALLS,
+            LOOKUP_CIRCUIT_OPEN_FOR, LOOKUP_ON_UNKNOWN);
+
     /** Every plain key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ENABLED, PATH, AUTH_HEADER_NAME, AUTH_HEADER_SECRETS,
             AUTH_ALLOW_UNAUTHENTICATED, OAUTH2_ISSUER, OAUTH2_AUDIENCE, OAUTH2_JWKS_URI, OAUTH2_CLIENT_ID, OAUTH2_SCOPE,
@@ -154,7 +208,7 @@ public final class TokenHookKeys {
             RESERVED_CLAIMS_ALLOW, RESERVED_CLAIMS_DENY);
 
     /** Every group of named entries. */
-    public static final List<ConfigGroup> GROUPS = List.of(RESERVED_CLAIMS);
+    public static final List<ConfigGroup> GROUPS = List.of(RESERVED_CLAIMS, LOOKUPS);
 
     private TokenHookKeys() {
     }
@@ -220,6 +274,10 @@ public final class TokenHookKeys {
             current = swap;
         }
         return previous[b.length()];
+    }
+
+    private static boolean positive(Duration duration) {
+        return !duration.isNegative() && !duration.isZero();
     }
 
     private static boolean isUri(String text) {

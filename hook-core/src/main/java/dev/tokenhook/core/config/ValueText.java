@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /** Reads the spellings of each {@link ConfigKey.Kind}; messages complete "{@code <key> '<text>' ...}". */
 final class ValueText {
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m)?");
+    private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
     private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KIB|MB|MIB)?");
 
     private ValueText() {
@@ -45,6 +45,7 @@ final class ValueText {
         double millis = switch (m.group(2) == null ? "ms" : m.group(2)) {
             case "s" -> amount * 1000;
             case "m" -> amount * 60_000;
+            case "h" -> amount * 3_600_000;
             default -> amount;
         };
         return Duration.ofMillis(Math.round(millis));

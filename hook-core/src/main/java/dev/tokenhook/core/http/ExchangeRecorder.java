@@ -3,6 +3,7 @@ package dev.tokenhook.core.http;
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.rule.HookResult;
+import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
 import dev.tokenhook.core.rule.RuleStatus;
 import java.lang.System.Logger;
@@ -16,11 +17,13 @@ import java.util.Set;
  * Turns each handled call into one {@link HookEvent}: logs it as one line and hands it to the
  * listeners. The log goes through {@link System.Logger} (logger {@code dev.tokenhook}): eventId,
  * status, outcome, rule counts and duration, plus one line per failed rule with its name and the
- * exception class. Never a claim value, a secret, a header or a body.
+ * exception class, plus the rules' {@linkplain RuleOutcome#notes() notes} (e.g. {@code patients:timed-out:unknown})
+ * when any of them reports a stale or unknown answer. Never a claim value, a secret, a header or a body.
  *
  * <p>Levels: a clean success (outcome {@code patched} or {@code no-change}, every rule applied or wrote
  * nothing) at {@link Level#DEBUG}, since under load that line alone costs several percent of CPU; a
- * denial, or an answer after any rule failed, was rejected, timed out or was skipped, at
+ * denial, or an answer after any rule failed, was rejected, timed out or was skipped, or got a stale or unknown
+ * answer from a data source, at
  * {@link Level#INFO}; a refused request (4xx) at {@link Level#INFO}, except 401 at {@link Level#WARNING};
  * each failed rule's own line at {@link Level#WARNING}; an engine failure at {@link Level#ERROR}. A
  * line is only built when its level is enabled.
@@ -103,7 +106,8 @@ final class ExchangeRecorder {
             }
         }
         // DEBUG for a clean success; INFO when Okta is told to refuse the token or a rule did not run cleanly.
-        Level level = outcome == HookOutcome.DENIED || ruleFailed ? Level.INFO : Level.DEBUG;
+        boolean degraded = degraded(result);
+        Level level = outcome == HookOutcome.DENIED || ruleFailed || degraded ? Level.INFO : Level.DEBUG;
         if (LOG.isLoggable(level)) {
             LOG.log(level, "tokenhook eventId=" + safe(request.eventId()) + " status=200 outcome=" + outcome.tag()
                     + " applied=" + result.count(RuleStatus.APPLIED)
@@ -111,6 +115,7 @@ final class ExchangeRecorder {
                     + " rejected=" + result.count(RuleStatus.REJECTED)
                     + " timedOut=" + result.count(RuleStatus.TIMED_OUT)
                     + " skipped=" + result.count(RuleStatus.SKIPPED)
+                    + (degraded ? " notes=" + notes(result) : "")
                     + " durationMs=" + duration.toMillis());
         }
         if (!listeners.isEmpty()) {
@@ -118,6 +123,27 @@ final class ExchangeRecorder {
                     request.grantType(), minted(request), duration, request.ignoredFields()));
         }
         return response;
+    }
+
+    private static boolean degraded(HookResult result) {
+        for (RuleOutcome rule : result.rules()) {
+            for (RuleNote note : rule.notes()) {
+                if (note.answer().isDegraded()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String notes(HookResult result) {
+        StringBuilder line = new StringBuilder();
+        for (RuleOutcome rule : result.rules()) {
+            for (RuleNote note : rule.notes()) {
+                line.append(line.length() == 0 ? "" : ",").append(note);
+            }
+        }
+        return line.toString();
     }
 
     private void publish(HookEvent event) {

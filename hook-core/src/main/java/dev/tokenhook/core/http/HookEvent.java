@@ -1,8 +1,10 @@
 package dev.tokenhook.core.http;
 
 import dev.tokenhook.core.TokenType;
+import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,5 +53,29 @@ public record HookEvent(
     public HookEvent(Optional<String> eventId, int status, HookOutcome outcome, List<RuleOutcome> rules,
             Optional<String> grantType, Set<TokenType> tokensMinted, Duration duration) {
         this(eventId, status, outcome, rules, grantType, tokensMinted, duration, List.of());
+    }
+
+    /** @return every rule's notes (e.g. how its lookups went: {@code patients:hit:found}), in rule order */
+    public List<RuleNote> notes() {
+        List<RuleNote> all = new ArrayList<>(0);
+        for (RuleOutcome rule : rules) {
+            all.addAll(rule.notes());
+        }
+        return all;
+    }
+
+    /**
+     * @param answer a kind of answer
+     * @return whether any rule noted an answer of that kind on this call
+     */
+    public boolean hasNote(RuleNote.Answer answer) {
+        for (RuleOutcome rule : rules) {
+            for (RuleNote note : rule.notes()) {
+                if (note.answer() == answer) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

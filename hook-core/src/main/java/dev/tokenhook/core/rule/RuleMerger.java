@@ -95,6 +95,7 @@ final class RuleMerger {
 
     private static RuleOutcome withStatus(RuleOutcome outcome, RuleStatus status, int operations,
             List<PatchViolation> violations) {
-        return new RuleOutcome(outcome.rule(), status, operations, violations, outcome.error(), outcome.duration());
+        return new RuleOutcome(outcome.rule(), status, operations, violations, outcome.error(), outcome.duration(),
+                outcome.notes());
     }
 }

@@ -17,6 +17,7 @@ final class RuleRun {
     private final ClaimRule rule;
     private final long deadlineNanos;
     private final TokenPatch patch = new TokenPatch();
+    private final RuleNotes notes = new RuleNotes();
     private volatile Future<?> future;
     private volatile boolean started;
     private volatile boolean finished;
@@ -75,6 +76,7 @@ final class RuleRun {
             return; // dequeued after the answer was due: never start it
         }
         started = true;
+        notes.bind();
         try {
             rule.apply(request, patch);
         } catch (OutOfMemoryError e) {
@@ -85,6 +87,7 @@ final class RuleRun {
             }
             error = e;
         } finally {
+            notes.unbind();
             endedNanos = System.nanoTime();
             finished = true;
         }
@@ -117,12 +120,15 @@ final class RuleRun {
         }
         if (!finished || endedNanos - deadlineNanos > 0) {
             Duration ran = Duration.ofNanos((finished ? endedNanos : System.nanoTime()) - startedNanos);
-            return new RuleOutcome(rule.name(), RuleStatus.TIMED_OUT, 0, List.of(), Optional.empty(), ran);
+            return new RuleOutcome(rule.name(), RuleStatus.TIMED_OUT, 0, List.of(), Optional.empty(), ran,
+                    notes.snapshot());
         }
         Duration ran = Duration.ofNanos(endedNanos - startedNanos);
         if (error != null) {
-            return new RuleOutcome(rule.name(), RuleStatus.FAILED, 0, List.of(), Optional.of(error), ran);
+            return new RuleOutcome(rule.name(), RuleStatus.FAILED, 0, List.of(), Optional.of(error), ran,
+                    notes.snapshot());
         }
-        return new RuleOutcome(rule.name(), RuleStatus.NO_CHANGE, 0, List.of(), Optional.empty(), ran);
+        return new RuleOutcome(rule.name(), RuleStatus.NO_CHANGE, 0, List.of(), Optional.empty(), ran,
+                notes.snapshot());
     }
 }

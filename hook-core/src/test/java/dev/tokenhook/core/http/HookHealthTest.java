@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tokenhook.core.config.ConfigSource;
 import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
+import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
 import dev.tokenhook.core.rule.RuleStatus;
 import java.time.Duration;
@@ -52,6 +53,31 @@ class HookHealthTest {
         assertThat(health.snapshot()).isEqualTo(new HookHealth.Snapshot(true, 4, 1, 0.25, 0.5));
     }
 
+    private static HookEvent withNote(RuleNote.Answer answer) {
+        return new HookEvent(Optional.of("e"), 200, HookOutcome.NO_CHANGE,
+                List.of(new RuleOutcome("r", RuleStatus.NO_CHANGE, 0, List.of(), Optional.empty(), Duration.ZERO,
+                        List.of(new RuleNote("patients", "lookup", answer)))),
+                Optional.empty(), Set.of(), Duration.ZERO);
+    }
+
+    @Test
+    void countsCallsWithStaleAndUnknownAnswersInTheWindowWithoutCallingThemFailures() {
+        HookHealth health = new HookHealth(3, 0.5, 1);
+        health.onEvent(withNote(RuleNote.Answer.STALE));
+        health.onEvent(withNote(RuleNote.Answer.UNKNOWN));
+        health.onEvent(withNote(RuleNote.Answer.UNKNOWN));
+        HookHealth.Snapshot degraded = health.snapshot();
+        assertThat(degraded.up()).isTrue();
+        assertThat(degraded.staleAnswerCalls()).isEqualTo(1);
+        assertThat(degraded.unknownAnswerCalls()).isEqualTo(2);
+        assertThat(degraded.details()).containsEntry("staleAnswerCalls", 1).containsEntry("unknownAnswerCalls", 2);
+
+        health.onEvent(withNote(RuleNote.Answer.FOUND));
+        health.onEvent(withNote(RuleNote.Answer.NOT_FOUND));
+        assertThat(health.snapshot().staleAnswerCalls()).isZero();
+        assertThat(health.snapshot().unknownAnswerCalls()).isEqualTo(1);
+    }
+
     @Test
     void refusedCallsDoNotCount() {
         HookHealth health = new HookHealth(4, 0.5, 1);
@@ -80,7 +106,8 @@ class HookHealthTest {
         }
         assertThat(health.snapshot()).isEqualTo(new HookHealth.Snapshot(false, 2, 2, 1.0, HookHealth.DEFAULT_THRESHOLD));
         assertThat(health.snapshot().details()).containsExactly(Map.entry("calls", 2), Map.entry("failedCalls", 2),
-                Map.entry("failureRatio", 1.0), Map.entry("threshold", 0.5));
+                Map.entry("failureRatio", 1.0), Map.entry("threshold", 0.5), Map.entry("staleAnswerCalls", 0),
+                Map.entry("unknownAnswerCalls", 0));
 
         assertThat(HookHealth.from(settings(Map.of())).snapshot().threshold()).isEqualTo(0.5);
         assertThat(settings(Map.of()).get(TokenHookKeys.HEALTH_ENABLED)).isTrue();

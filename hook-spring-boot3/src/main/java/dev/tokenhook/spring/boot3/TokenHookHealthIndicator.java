@@ -8,7 +8,8 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 /**
  * Spring Boot 3.5 health indicator of the token hook: UP, or DOWN when the recent ratio of failed calls
  * reaches the threshold (Okta fails open, so users then sign in without the hook's claims). Details:
- * {@code calls}, {@code failedCalls}, {@code failureRatio}, {@code threshold}. The same as hook-spring's
+ * {@code calls}, {@code failedCalls}, {@code failureRatio}, {@code threshold},
+ * {@code staleAnswerCalls}, {@code unknownAnswerCalls}. The same as hook-spring's
  * {@code dev.tokenhook.spring.TokenHookHealthIndicator} on Spring Boot 4.
  */
 public final class TokenHookHealthIndicator implements HealthIndicator {

@@ -20,6 +20,13 @@ import javax.sql.DataSource;
  * EXISTS}, and an insert that only happens when no row has the same login ignoring case. An app whose
  * database already has the table can skip this class.
  *
+ * <p>Safe when several instances start at the same moment against one empty database: PostgreSQL's
+ * {@code IF NOT EXISTS} checks before it creates, so two concurrent creators can both pass the check and the
+ * second then fails on a catalog unique index ({@code 23505}) or with "already exists" ({@code 42P07},
+ * {@code 42710}); H2 may fail a query that runs while another session changes the table with a general error.
+ * {@link #createTable(DataSource)} then runs its steps again: by then the objects exist and
+ * {@code IF NOT EXISTS} makes them no-ops.
+ *
  * <p>Logins match ignoring case through the column {@code login_key}: the login lower-cased in Java
  * ({@link #loginKey(String)}), with the unique index {@code patients_login_key}, so a lookup is one
  * index probe by equality instead of a scan applying {@code lower(login)} to every row. A table made by
@@ -54,6 +61,9 @@ public final class PatientSchema {
     static final String INSERT_IF_ABSENT = "INSERT INTO patients (login, login_key, patient_id) "
             + "SELECT CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(320)), CAST(? AS VARCHAR(64)) "
             + "WHERE NOT EXISTS (SELECT 1 FROM patients WHERE login_key = ?)";
+
+    /** Tries of the DDL steps: a step that lost a creation race succeeds on the next; a third failure is real. */
+    private static final int DDL_ATTEMPTS = 3;
 
     /** SQLState class of integrity-constraint violations: another process inserted the row first. */
     private static final String INTEGRITY_CONSTRAINT_VIOLATION = "23";
@@ -104,14 +114,37 @@ public final class PatientSchema {
      */
     public static void createTable(DataSource dataSource) {
         Objects.requireNonNull(dataSource, "dataSource");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                createTableOnce(dataSource);
+                return;
+            } catch (SQLException e) {
+                if (attempt >= DDL_ATTEMPTS) {
+                    throw new PatientStoreException("Creating the patients table failed (SQLState " + e.getSQLState()
+                            + ")", e);
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void createTableOnce(DataSource dataSource) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             connection.setAutoCommit(true);
             statement.execute(CREATE_TABLE);
             statement.execute(ADD_LOGIN_KEY);
             fillMissingLoginKeys(connection);
             statement.execute(CREATE_LOGIN_KEY_INDEX);
-        } catch (SQLException e) {
-            throw new PatientStoreException("Creating the patients table failed (SQLState " + e.getSQLState() + ")", e);
+        }
+    }
+
+    /** A short, growing pause: the other instance finishes its statement meanwhile. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PatientStoreException("Interrupted while creating the patients table", e);
         }
     }
 

@@ -63,6 +63,7 @@ public final class PatientStores {
         config.setMinimumIdle(1);
         config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         config.setValidationTimeout(Duration.ofSeconds(1).toMillis());
+        config.setExceptionOverride(new EvictBrokenConnections());
         return new PooledPatientStore(new HikariDataSource(config));
     }
 

@@ -9,20 +9,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
- * Runs the store's SQL on a real PostgreSQL. Opt-in: set {@code TOKENHOOK_TEST_POSTGRES_URL} (and
- * {@code TOKENHOOK_TEST_POSTGRES_USER}, {@code TOKENHOOK_TEST_POSTGRES_PASSWORD}) to a throwaway database;
- * the test drops and recreates its {@code patients} table.
+ * Runs the store's SQL on a real PostgreSQL server ({@link TestPostgres}), each test in a fresh database.
  */
-@EnabledIfEnvironmentVariable(named = "TOKENHOOK_TEST_POSTGRES_URL", matches = ".+")
 class PostgresPortabilityTest {
 
     @Test
     void schemaSeedAndLookupsRunOnPostgres() throws SQLException {
-        try (PooledPatientStore pooled = PatientStores.pooled(System.getenv("TOKENHOOK_TEST_POSTGRES_URL"),
-                System.getenv("TOKENHOOK_TEST_POSTGRES_USER"), System.getenv("TOKENHOOK_TEST_POSTGRES_PASSWORD"))) {
+        try (PooledPatientStore pooled = PatientStores.pooled(TestPostgres.freshDatabaseUrl(), null, null)) {
             try (Connection connection = pooled.dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS patients");
@@ -44,8 +39,7 @@ class PostgresPortabilityTest {
 
     @Test
     void aTableFromBeforeTheLoginKeyIsMigratedOnPostgres() throws SQLException {
-        try (PooledPatientStore pooled = PatientStores.pooled(System.getenv("TOKENHOOK_TEST_POSTGRES_URL"),
-                System.getenv("TOKENHOOK_TEST_POSTGRES_USER"), System.getenv("TOKENHOOK_TEST_POSTGRES_PASSWORD"))) {
+        try (PooledPatientStore pooled = PatientStores.pooled(TestPostgres.freshDatabaseUrl(), null, null)) {
             try (Connection connection = pooled.dataSource().getConnection();
                     Statement statement = connection.createStatement()) {
                 statement.execute("DROP TABLE IF EXISTS patients");

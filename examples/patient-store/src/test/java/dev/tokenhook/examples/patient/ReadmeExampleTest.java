@@ -34,7 +34,8 @@ class ReadmeExampleTest {
         byte[] sent;
         // README:start
         try (PooledPatientStore patients = PatientStores.fromConfig(System::getProperty);
-                TokenHook hook = TokenHook.builder().rule(new PatientIdRule(patients.store())).build()) {
+                PatientLookup lookup = PatientLookup.of(patients.store(), System::getProperty);
+                TokenHook hook = TokenHook.builder().rule(new PatientIdRule(lookup)).build()) {
             HookResult result = hook.process(TokenHookRequest.fromJson(body));
             byte[] answer = result.response().toJson(); // {"commands":[{"type":"com.okta.identity.patch",...}]}
             // README:end

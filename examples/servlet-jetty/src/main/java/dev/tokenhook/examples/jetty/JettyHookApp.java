@@ -4,6 +4,7 @@ import dev.tokenhook.core.TokenHookException;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.examples.patient.PatientIdRule;
+import dev.tokenhook.examples.patient.PatientLookup;
 import dev.tokenhook.examples.patient.PatientStores;
 import dev.tokenhook.examples.patient.PooledPatientStore;
 import dev.tokenhook.servlet.TokenHookServlet;
@@ -30,8 +31,9 @@ import org.eclipse.jetty.util.component.LifeCycle;
  * {@link #main} reads {@code PORT} (default 8080) and {@code TOKENHOOK_AUTH_SECRET} (required unless
  * {@code TOKENHOOK_AUTH_OAUTH2_ISSUER} and {@code TOKENHOOK_AUTH_OAUTH2_AUDIENCE} are set) from the
  * environment; every other {@code tokenhook.*}
- * key (e.g. {@code TOKENHOOK_TIME_BUDGET}, {@code TOKENHOOK_EXAMPLE_JDBC_URL}) may be set as a system
- * property or environment variable. SIGTERM stops it cleanly: calls in flight finish, then the hook's
+ * key (e.g. {@code TOKENHOOK_TIME_BUDGET}, {@code TOKENHOOK_EXAMPLE_JDBC_URL},
+ * {@code TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR}) may be set as a system property or environment variable. Patient
+ * ids are looked up through the cached {@link PatientLookup}. SIGTERM stops it cleanly: calls in flight finish, then the hook's
  * threads and the database pool close.
  */
 public final class JettyHookApp implements AutoCloseable {
@@ -83,7 +85,15 @@ public final class JettyHookApp implements AutoCloseable {
                     + " for OAuth 2.0); the hook does not run without authentication");
         }
         PooledPatientStore patients = PatientStores.fromConfig(settings);
-        TokenHookEndpoint endpoint = config.endpoint(List.of(new PatientIdRule(patients.store())));
+        PatientLookup lookup;
+        TokenHookEndpoint endpoint;
+        try {
+            lookup = PatientLookup.of(patients.store(), settings);
+            endpoint = config.endpoint(List.of(new PatientIdRule(lookup)));
+        } catch (RuntimeException e) {
+            patients.close();
+            throw e;
+        }
 
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
@@ -103,6 +113,7 @@ public final class JettyHookApp implements AutoCloseable {
             @Override
             public void lifeCycleStopped(LifeCycle event) {
                 endpoint.close();
+                lookup.close();
                 patients.close();
                 System.out.println("tokenhook: stopped");
             }

@@ -1,0 +1,167 @@
+package dev.tokenhook.lookup;
+
+import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Calls the source for the cache: on a bounded pool (at most {@code max-concurrent-calls} threads, so never more
+ * calls at once), through the circuit breaker, which counts a call still running at the wait limit as failed.
+ * Its futures never fail: a failed load becomes a failed {@link Entry} (so the cache does not log the source's
+ * exception, whose message may hold data), a failed refresh keeps the old answer.
+ */
+final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoCloseable {
+
+    /** Calls that may wait for a thread, per allowed concurrent call. */
+    private static final int QUEUE_PER_CALL = 16;
+
+    private final LookupSource<K, V> source;
+    private final CircuitBreaker breaker;
+    private final Ticker ticker;
+    private final long waitLimitNanos;
+    private final ThreadPoolExecutor pool;
+    private final LongAdder calls = new LongAdder();
+
+    SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
+            int maxConcurrentCalls) {
+        this.source = source;
+        this.breaker = breaker;
+        this.ticker = ticker;
+        this.waitLimitNanos = waitLimitNanos;
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "tokenhook-lookup-" + name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+        this.pool = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(maxConcurrentCalls * QUEUE_PER_CALL), threads, new ThreadPoolExecutor.AbortPolicy());
+        pool.allowCoreThreadTimeOut(true);
+    }
+
+    @Override
+    public CompletableFuture<Entry<V>> asyncLoad(K key, Executor executor) {
+        return call(key).handle((value, error) -> error == null ? Entry.read(value, ticker.read())
+                : Entry.failed(outcomeOf(error)));
+    }
+
+    @Override
+    public CompletableFuture<Entry<V>> asyncReload(K key, Entry<V> old, Executor executor) {
+        Entry<V> kept = old.withRefreshFailed();
+        return call(key)
+                .handle((value, error) -> error == null ? Entry.read(value, ticker.read()) : kept)
+                .completeOnTimeout(kept, waitLimitNanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** @return the source's answer; fails with {@link CircuitOpen}, {@link Busy}, a timeout or the source's error */
+    CompletableFuture<Optional<V>> call(K key) {
+        if (!breaker.tryAcquirePermission()) {
+            return CompletableFuture.failedFuture(CircuitOpen.INSTANCE);
+        }
+        CompletableFuture<Optional<V>> answer = new CompletableFuture<>();
+        long queuedAt = System.nanoTime();
+        AtomicBoolean recorded = new AtomicBoolean();
+        try {
+            pool.execute(() -> run(key, answer, queuedAt, recorded));
+        } catch (RejectedExecutionException e) {
+            breaker.releasePermission();
+            return CompletableFuture.failedFuture(Busy.INSTANCE);
+        }
+        CompletableFuture.delayedExecutor(waitLimitNanos, TimeUnit.NANOSECONDS).execute(() -> {
+            if (recorded.compareAndSet(false, true)) {
+                breaker.onError(waitLimitNanos, TimeUnit.NANOSECONDS, new TimeoutException());
+            }
+        });
+        return answer;
+    }
+
+    /** Calls the source, tells the circuit breaker how it went (unless the wait limit already did), then answers. */
+    private void run(K key, CompletableFuture<Optional<V>> answer, long queuedAt, AtomicBoolean recorded) {
+        if (System.nanoTime() - queuedAt > waitLimitNanos) {
+            // Waited in the queue past the wait limit: nobody waits for it now, and a recovering source is spared.
+            answer.completeExceptionally(new TimeoutException());
+            return;
+        }
+        calls.increment();
+        Optional<V> value = null;
+        Throwable error = null;
+        try {
+            value = Objects.requireNonNull(source.find(key), "The lookup source returned null");
+        } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            error = e;
+        }
+        if (recorded.compareAndSet(false, true)) {
+            long took = System.nanoTime() - queuedAt;
+            if (error == null) {
+                breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+            } else {
+                breaker.onError(took, TimeUnit.NANOSECONDS, error);
+            }
+        }
+        if (error == null) {
+            answer.complete(value);
+        } else {
+            answer.completeExceptionally(error);
+        }
+    }
+
+    static LookupOutcome outcomeOf(Throwable error) {
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof CircuitOpen) {
+            return LookupOutcome.CIRCUIT_OPEN;
+        }
+        if (cause instanceof Busy) {
+            return LookupOutcome.BUSY;
+        }
+        if (cause instanceof TimeoutException) {
+            return LookupOutcome.TIMED_OUT;
+        }
+        return LookupOutcome.SOURCE_FAILED;
+    }
+
+    long calls() {
+        return calls.sum();
+    }
+
+    @Override
+    public void close() {
+        pool.shutdownNow();
+    }
+
+    /** The circuit refused the call. */
+    static final class CircuitOpen extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final CircuitOpen INSTANCE = new CircuitOpen();
+
+        private CircuitOpen() {
+            super("circuit open", null, false, false);
+        }
+    }
+
+    /** Every allowed call is running and the queue is full. */
+    static final class Busy extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Busy INSTANCE = new Busy();
+
+        private Busy() {
+            super("source busy", null, false, false);
+        }
+    }
+}

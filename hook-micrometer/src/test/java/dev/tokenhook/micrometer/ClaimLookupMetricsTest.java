@@ -1,0 +1,77 @@
+package dev.tokenhook.micrometer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tokenhook.core.http.HookHttpRequest;
+import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.lookup.LookupSettings;
+import dev.tokenhook.core.rule.TokenHook;
+import dev.tokenhook.lookup.ClaimLookup;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Lookup outcomes noted by rules become {@code tokenhook.lookups}; the lookup's own statistics its own meters. */
+class ClaimLookupMetricsTest {
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private volatile boolean failing;
+
+    private static HookHttpRequest signIn(String login) {
+        String body = """
+                {"eventId":"e","data":{"context":{"user":{"profile":{"login":"%s"}}},"identity":{"claims":{"sub":"00u"}}}}
+                """.formatted(login);
+        return HookHttpRequest.of("POST", Map.of("Content-Type", List.of("application/json")),
+                body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lookupOutcomesAndCacheStatisticsBecomeLowCardinalityMeters() {
+        try (ClaimLookup<String, String> patients = ClaimLookup.<String, String>builder("patients", login -> {
+                    if (failing) {
+                        throw new IOException("down");
+                    }
+                    return login.startsWith("ann") ? Optional.of("1234") : Optional.empty();
+                }).settings(LookupSettings.builder().circuitMinimumCalls(100).build()).build();
+                TokenHookEndpoint endpoint = TokenHookEndpoint.builder(TokenHook.builder()
+                                .rule("patient-id", (request, patch) -> request.userLogin().flatMap(patients)
+                                        .ifPresent(id -> patch.idToken().add("extPatientId", id)))
+                                .build())
+                        .allowUnauthenticated()
+                        .listener(new TokenHookMetrics(registry))
+                        .build()) {
+            new ClaimLookupMetrics(patients).bindTo(registry);
+            endpoint.handle(signIn("ann@example.com"));
+            endpoint.handle(signIn("ann@example.com"));
+            endpoint.handle(signIn("bob@example.com"));
+            failing = true;
+            endpoint.handle(signIn("cyd@example.com"));
+
+            assertThat(count("miss", "found")).isEqualTo(1);
+            assertThat(count("hit", "found")).isEqualTo(1);
+            assertThat(count("miss", "not-found")).isEqualTo(1);
+            assertThat(count("source-failed", "unknown")).isEqualTo(1);
+            assertThat(registry.get("tokenhook.lookup.cache.requests").tags("lookup", "patients", "result", "hit")
+                    .functionCounter().count()).isEqualTo(1);
+            assertThat(registry.get("tokenhook.lookup.cache.requests").tags("result", "miss").functionCounter().count())
+                    .isEqualTo(3);
+            assertThat(registry.get("tokenhook.lookup.source.calls").functionCounter().count()).isEqualTo(3);
+            long deadline = System.nanoTime() + 20_000_000_000L; // the failed load leaves the cache in the background
+            while (registry.get("tokenhook.lookup.cache.size").gauge().value() != 2 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(registry.get("tokenhook.lookup.cache.size").gauge().value()).isEqualTo(2);
+            assertThat(registry.get("tokenhook.lookup.circuit.state").tag("state", "closed").gauge().value()).isEqualTo(1);
+            assertThat(registry.get("tokenhook.lookup.circuit.state").tag("state", "open").gauge().value()).isZero();
+        }
+    }
+
+    private double count(String outcome, String answer) {
+        return registry.get("tokenhook.lookups").tags("lookup", "patients", "outcome", outcome, "answer", answer)
+                .counter().count();
+    }
+}
