@@ -1,5 +1,7 @@
 package dev.tokenhook.core;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +48,12 @@ public record TokenHookRequest(
 
     /** The only event type a token inline hook receives. */
     public static final String EVENT_TYPE = "com.okta.oauth2.tokens.transform";
+
+    /**
+     * The largest request body {@code fromJson} reads, in bytes (4 MiB); an endpoint's configurable body
+     * limit may not exceed it.
+     */
+    public static final int MAX_DOCUMENT_BYTES = 4 * 1024 * 1024;
 
     /** Checks the structured components are present. */
     public TokenHookRequest {
@@ -119,7 +127,7 @@ public record TokenHookRequest(
      * @throws RequestDecodingException if the body is not a readable request; the message says where
      */
     public static TokenHookRequest fromJson(byte[] json) {
-        return dev.tokenhook.core.internal.RequestDecoder.decode(json);
+        return RequestDecoder.decode(json);
     }
 
     /**
@@ -130,6 +138,23 @@ public record TokenHookRequest(
      */
     public static TokenHookRequest fromJson(String json) {
         return fromJson(json == null ? null : json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Decodes the JSON body Okta sent straight from the stream, as an HTTP adapter receives it, without
+     * copying it into an array first. Reads at most {@code maxBytes + 1} bytes. The outcome is the same as
+     * reading the whole body (refusing more than {@code maxBytes}) and calling {@link #fromJson(byte[])}.
+     *
+     * @param body the request body, UTF-8 JSON; not closed
+     * @param maxBytes the most bytes accepted, between 0 and {@link #MAX_DOCUMENT_BYTES}
+     * @return the request
+     * @throws BodyTooLargeException if the body is longer than {@code maxBytes} (answer 413)
+     * @throws IOException the exception {@code body} threw, if reading it failed (answer 400)
+     * @throws RequestDecodingException if the body is not a readable request (answer 400 with the message)
+     * @throws IllegalArgumentException if {@code maxBytes} is outside its range
+     */
+    public static TokenHookRequest fromJson(InputStream body, int maxBytes) throws IOException, BodyTooLargeException {
+        return RequestDecoder.decode(body, maxBytes);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.tokenhook.core;
 
-import dev.tokenhook.core.internal.ReadOnlyValues;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

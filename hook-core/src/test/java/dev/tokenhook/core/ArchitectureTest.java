@@ -26,7 +26,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** hook-core stays framework-neutral and keeps Jackson an implementation detail. */
+/** hook-core stays framework-neutral, keeps Jackson an implementation detail and has no public internals. */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -40,19 +40,38 @@ class ArchitectureTest {
                     "org.eclipse.jetty..")
             .because("adapters bring the frameworks; the core must run under any of them");
 
+    private static final ArchRule NO_PUBLIC_INTERNALS = noClasses()
+            .that().resideInAPackage("..internal..")
+            .should().bePublic()
+            .allowEmptyShould(true)
+            .because("a public type is API whatever its package is called; helpers are package-private");
+
     private static final ArchRule NO_JACKSON_IN_API = classes()
             .that().arePublic()
-            .and().resideOutsideOfPackage("dev.tokenhook.core.internal..")
             .should(exposeNoJacksonType())
             .because("the JSON codec is an implementation detail (DESIGN.md: no Jackson type in a public signature)");
 
     @Test
     void theImportSeesTheWholeCore() {
         assertThat(CORE.contain(TokenHookRequest.class)).isTrue();
-        assertThat(CORE.contain("dev.tokenhook.core.internal.RequestDecoder")).isTrue();
+        assertThat(CORE.contain("dev.tokenhook.core.RequestDecoder")).isTrue();
         assertThat(CORE.contain("dev.tokenhook.core.rule.TokenHook")).isTrue();
         assertThat(CORE.contain(ArchitectureTest.class)).as("tests are not imported").isFalse();
         assertThat(CORE.size()).isGreaterThan(40);
+    }
+
+    @Test
+    void noPublicTypeInAnInternalPackage() {
+        NO_PUBLIC_INTERNALS.check(CORE);
+    }
+
+    @Test
+    void theInternalRuleFindsAPublicType() {
+        JavaClasses sample = new ClassFileImporter().importPackages("dev.tokenhook.core.leaksample");
+
+        EvaluationResult result = NO_PUBLIC_INTERNALS.evaluate(sample);
+
+        assertThat(result.hasViolation()).as("leaksample.internal.PublicHelper is public").isTrue();
     }
 
     @Test

@@ -6,9 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.BodyTooLargeException;
 import dev.tokenhook.core.TokenHookRequest;
-import dev.tokenhook.core.internal.BodyTooLargeException;
-import dev.tokenhook.core.internal.RequestDecoder;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,16 +55,16 @@ class StreamDecodingFixturesTest {
     void streamDecodingEqualsArrayDecoding(String name, byte[] body) throws Exception {
         TokenHookRequest expected = TokenHookRequest.fromJson(body);
 
-        assertThat(RequestDecoder.decode(new ByteArrayInputStream(body), body.length)).isEqualTo(expected);
-        assertThat(RequestDecoder.decode(new Chunks(body, 7), 256 * 1024)).isEqualTo(expected);
-        assertThatThrownBy(() -> RequestDecoder.decode(new ByteArrayInputStream(body), body.length - 1))
+        assertThat(TokenHookRequest.fromJson(new ByteArrayInputStream(body), body.length)).isEqualTo(expected);
+        assertThat(TokenHookRequest.fromJson(new Chunks(body, 7), 256 * 1024)).isEqualTo(expected);
+        assertThatThrownBy(() -> TokenHookRequest.fromJson(new ByteArrayInputStream(body), body.length - 1))
                 .isInstanceOf(BodyTooLargeException.class);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
     void decodedMapsHoldWhatAJsonReaderFinds(String name, byte[] body) throws Exception {
-        TokenHookRequest request = RequestDecoder.decode(new ByteArrayInputStream(body), body.length);
+        TokenHookRequest request = TokenHookRequest.fromJson(new ByteArrayInputStream(body), body.length);
         JsonNode tree = MAPPER.readTree(body);
 
         request.identity().ifPresent(id -> assertSame(id.claims(), tree.at("/data/identity/claims")));

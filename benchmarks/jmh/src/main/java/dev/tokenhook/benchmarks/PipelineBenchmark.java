@@ -11,8 +11,7 @@ import dev.tokenhook.core.http.HookHttpRequest;
 import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
-import dev.tokenhook.core.internal.RequestDecoder;
-import dev.tokenhook.core.internal.ResponseEncoder;
+import dev.tokenhook.core.patch.EncoderAccess;
 import dev.tokenhook.core.patch.PatchValidator;
 import dev.tokenhook.core.patch.PatchViolation;
 import dev.tokenhook.core.patch.ResponseAssembler;
@@ -206,7 +205,7 @@ public class PipelineBenchmark {
      */
     @Benchmark
     public TokenHookRequest decodeStream() throws Exception {
-        return RequestDecoder.decode(new ByteArrayInputStream(body), TokenHookConfig.DEFAULT_MAX_BODY_SIZE);
+        return TokenHookRequest.fromJson(new ByteArrayInputStream(body), TokenHookConfig.DEFAULT_MAX_BODY_SIZE);
     }
 
     /** @return the engine's result: the rule on a rule thread, merge, validation, size check */
@@ -231,6 +230,6 @@ public class PipelineBenchmark {
     /** @return the answer's bytes, encoded afresh (a response caches its own encoding) */
     @Benchmark
     public byte[] encode() {
-        return ResponseEncoder.encode(answerToEncode);
+        return EncoderAccess.encode(answerToEncode);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tokenhook.core.config;
 
+import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.lookup.LookupSettings;
 import dev.tokenhook.core.lookup.OnUnknown;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
@@ -57,7 +58,6 @@ public final class TokenHookKeys {
     public static final String PREFIX = "tokenhook.";
 
     private static final Pattern LITERAL_PATH = Pattern.compile("(/[A-Za-z0-9._~!$&'()+,;=:@%-]+)+/?|/");
-    private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     /** Default of {@link #MAX_BODY_SIZE}: 256 KiB, far above any real Okta request. */
     public static final int DEFAULT_MAX_BODY_SIZE = 256 * 1024;
@@ -109,7 +109,7 @@ public final class TokenHookKeys {
     /** {@code tokenhook.max-body-size}. */
     public static final ConfigKey<Integer> MAX_BODY_SIZE = ConfigKey.size("tokenhook.max-body-size", DEFAULT_MAX_BODY_SIZE,
             "Largest request body accepted; larger ones get 413.")
-            .validWhen(n -> n >= 1 && n <= MAX_BODY_BYTES, "between 1 byte and 4MB");
+            .validWhen(n -> n >= 1 && n <= TokenHookRequest.MAX_DOCUMENT_BYTES, "between 1 byte and 4MB");
     /** {@code tokenhook.on-rule-failure}. */
     public static final ConfigKey<RuleFailurePolicy> ON_RULE_FAILURE = ConfigKey.choice("tokenhook.on-rule-failure",
             RuleFailurePolicy.class, RuleFailurePolicy.DROP_RULE,

@@ -1,15 +1,11 @@
 package dev.tokenhook.core.http;
 
+import dev.tokenhook.core.BodyTooLargeException;
 import dev.tokenhook.core.RequestDecodingException;
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
-import dev.tokenhook.core.internal.BodyTooLargeException;
-import dev.tokenhook.core.internal.ExchangeRecorder;
-import dev.tokenhook.core.internal.JsonLimits;
-import dev.tokenhook.core.internal.Reasons;
-import dev.tokenhook.core.internal.RequestDecoder;
 import dev.tokenhook.core.patch.HookError;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.rule.HookResult;
@@ -274,7 +270,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
                 break;
         }
         try {
-            return new Admission(RequestDecoder.decode(body.stream(), maxBodySize), null);
+            return new Admission(TokenHookRequest.fromJson(body.stream(), maxBodySize), null);
         } catch (BodyTooLargeException e) {
             return refused(tooLarge(start));
         } catch (IOException e) {
@@ -448,8 +444,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
          * @return this builder
          */
         public Builder maxBodySize(int bytes) {
-            if (bytes < 1 || bytes > JsonLimits.MAX_DOCUMENT_BYTES) {
-                throw new IllegalArgumentException("max-body-size must be between 1 and " + JsonLimits.MAX_DOCUMENT_BYTES
+            if (bytes < 1 || bytes > TokenHookRequest.MAX_DOCUMENT_BYTES) {
+                throw new IllegalArgumentException("max-body-size must be between 1 and " + TokenHookRequest.MAX_DOCUMENT_BYTES
                         + " bytes, was " + bytes);
             }
             this.maxBodySize = bytes;

@@ -1,9 +1,9 @@
 package dev.tokenhook.core.patch;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.tokenhook.core.TokenType;
-import dev.tokenhook.core.internal.JsonLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -144,7 +144,7 @@ public final class ReservedClaims {
             table.put(token, new HashSet<>());
         }
         try (InputStream in = ReservedClaims.class.getResourceAsStream("reserved-claims.json");
-                JsonParser json = JsonLimits.FACTORY.createParser(in)) {
+                JsonParser json = new JsonFactory().createParser(in)) {
             json.nextToken();
             while (json.nextToken() == JsonToken.FIELD_NAME) {
                 String field = json.currentName();

@@ -2,7 +2,6 @@ package dev.tokenhook.core.patch;
 
 import dev.tokenhook.core.TokenType;
 import dev.tokenhook.core.Values;
-import dev.tokenhook.core.internal.ResponseEncoder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -3,7 +3,7 @@ package dev.tokenhook.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenhook.core.internal.JsonLimits;
+import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import java.time.Duration;
 import java.util.HashMap;
@@ -133,8 +133,8 @@ class TokenHookSettingsTest {
             assertThat(key.description()).endsWith(".");
         });
         assertThat(TokenHookKeys.KEYS).extracting(ConfigKey::name).doesNotHaveDuplicates();
-        assertThat(TokenHookKeys.MAX_BODY_SIZE.check(JsonLimits.MAX_DOCUMENT_BYTES)).isPositive();
-        assertThatThrownBy(() -> TokenHookKeys.MAX_BODY_SIZE.check(JsonLimits.MAX_DOCUMENT_BYTES + 1))
+        assertThat(TokenHookKeys.MAX_BODY_SIZE.check(TokenHookRequest.MAX_DOCUMENT_BYTES)).isPositive();
+        assertThatThrownBy(() -> TokenHookKeys.MAX_BODY_SIZE.check(TokenHookRequest.MAX_DOCUMENT_BYTES + 1))
                 .hasMessageContaining("between 1 byte and 4MB");
         assertThat(TokenHookKeys.TIME_BUDGET.defaultText()).isEqualTo("2500ms");
         assertThat(TokenHookKeys.MAX_BODY_SIZE.defaultText()).isEqualTo("256KB");

@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.SharedSecretAuthenticator;
-import dev.tokenhook.core.internal.ExchangeRecorder;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.core.rule.TokenHook;
 import java.nio.charset.StandardCharsets;

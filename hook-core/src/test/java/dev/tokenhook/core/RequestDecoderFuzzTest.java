@@ -1,16 +1,14 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.TokenHookRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
  * Coverage-guided fuzzing of the decoder with Jazzer. In every {@code ./mvnw verify} this replays its corpus
- * ({@code src/test/resources/dev/tokenhook/core/internal/RequestDecoderFuzzTestInputs/decode}: valid requests,
+ * ({@code src/test/resources/dev/tokenhook/core/RequestDecoderFuzzTestInputs/decode}: valid requests,
  * mistyped fields, broken JSON, limits, and every input the fuzzer ever found failing); to fuzz for new
  * inputs, for at most the {@code maxDuration} below:
  * {@code JAZZER_FUZZ=1 ./mvnw -B -pl hook-core -am test -Dtest=RequestDecoderFuzzTest -Dsurefire.failIfNoSpecifiedTests=false}.
@@ -37,7 +35,7 @@ class RequestDecoderFuzzTest {
 
         Object fromStream;
         try {
-            fromStream = RequestDecoder.decode(new ByteArrayInputStream(body), JsonLimits.MAX_DOCUMENT_BYTES);
+            fromStream = RequestDecoder.decode(new ByteArrayInputStream(body), TokenHookRequest.MAX_DOCUMENT_BYTES);
         } catch (RequestDecodingException refused) {
             fromStream = "refused: " + refused.getMessage();
         } catch (BodyTooLargeException e) {

@@ -1,11 +1,7 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core.http;
 
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.TokenType;
-import dev.tokenhook.core.http.HookEvent;
-import dev.tokenhook.core.http.HookHttpResponse;
-import dev.tokenhook.core.http.HookListener;
-import dev.tokenhook.core.http.HookOutcome;
 import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.RuleNote;
 import dev.tokenhook.core.rule.RuleOutcome;
@@ -36,7 +32,7 @@ import java.util.Set;
  * routes it to {@code java.util.logging} by default, which Spring Boot bridges to its logging system;
  * {@code slf4j-jdk-platform-logging} or {@code log4j-jpl} route it to SLF4J or Log4j directly.
  */
-public final class ExchangeRecorder {
+final class ExchangeRecorder {
 
     private static final Logger LOG = System.getLogger("dev.tokenhook");
     private static final int MAX_EVENT_ID = 64;
@@ -46,7 +42,7 @@ public final class ExchangeRecorder {
     /**
      * @param listeners called once per call, in order
      */
-    public ExchangeRecorder(List<HookListener> listeners) {
+    ExchangeRecorder(List<HookListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 
@@ -57,7 +53,7 @@ public final class ExchangeRecorder {
      * @param response the 4xx response
      * @return the response
      */
-    public HookHttpResponse refused(long start, HookOutcome outcome, String detail, HookHttpResponse response) {
+    HookHttpResponse refused(long start, HookOutcome outcome, String detail, HookHttpResponse response) {
         HookEvent event = new HookEvent(Optional.empty(), response.status(), outcome, List.of(), Optional.empty(),
                 Set.of(), since(start));
         Level level = outcome == HookOutcome.UNAUTHENTICATED ? Level.WARNING : Level.INFO;
@@ -76,7 +72,7 @@ public final class ExchangeRecorder {
      * @param response the safe response sent instead
      * @return the response
      */
-    public HookHttpResponse engineFailure(long start, TokenHookRequest request, Throwable error,
+    HookHttpResponse engineFailure(long start, TokenHookRequest request, Throwable error,
             HookHttpResponse response) {
         HookEvent event = new HookEvent(Optional.ofNullable(request.eventId()), response.status(),
                 HookOutcome.ENGINE_FAILURE, List.of(), request.grantType(), minted(request), since(start),
@@ -95,7 +91,7 @@ public final class ExchangeRecorder {
      * @param response the 200 response
      * @return the response
      */
-    public HookHttpResponse answered(long start, TokenHookRequest request, HookResult result,
+    HookHttpResponse answered(long start, TokenHookRequest request, HookResult result,
             HookHttpResponse response) {
         HookOutcome outcome = result.response().isDenied() ? HookOutcome.DENIED
                 : result.response().isNoChange() ? HookOutcome.NO_CHANGE : HookOutcome.PATCHED;

@@ -1,23 +1,8 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.tokenhook.core.AccessToken;
-import dev.tokenhook.core.Client;
-import dev.tokenhook.core.GrantedScope;
-import dev.tokenhook.core.HookContext;
-import dev.tokenhook.core.IdentityToken;
-import dev.tokenhook.core.OktaRequest;
-import dev.tokenhook.core.OriginalGrant;
-import dev.tokenhook.core.Policy;
-import dev.tokenhook.core.Protocol;
-import dev.tokenhook.core.ProtocolRequest;
-import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.Session;
-import dev.tokenhook.core.TokenHookRequest;
-import dev.tokenhook.core.User;
-import dev.tokenhook.core.UserProfile;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,18 +1,13 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core.patch;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.tokenhook.core.TokenType;
-import dev.tokenhook.core.patch.ErrorCause;
-import dev.tokenhook.core.patch.HookError;
-import dev.tokenhook.core.patch.Operation;
-import dev.tokenhook.core.patch.PatchOperation;
-import dev.tokenhook.core.patch.TokenHookResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
 /** Writes a {@link TokenHookResponse} as Okta expects it, through the one JSON writer ({@link JsonOutput}). */
-public final class ResponseEncoder {
+final class ResponseEncoder {
 
     private ResponseEncoder() {
     }
@@ -21,7 +16,7 @@ public final class ResponseEncoder {
      * @param response the answer
      * @return UTF-8 JSON: no null fields, {@code remove} without {@code value}, {@code {}} for no change
      */
-    public static byte[] encode(TokenHookResponse response) {
+    static byte[] encode(TokenHookResponse response) {
         return JsonOutput.write(json -> write(json, response));
     }
 

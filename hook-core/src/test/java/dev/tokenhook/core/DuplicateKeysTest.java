@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +7,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.Seeded;
-import dev.tokenhook.core.TokenHookRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,12 +80,6 @@ class JsonOutputTest {
         assertThat(text(ours(List.of(new BigDecimal("1E+3"), new BigDecimal("0.000001"),
                 new BigInteger("123456789012345678901234567890"), Long.MIN_VALUE, (short) 7, (byte) -3))))
                 .isEqualTo("[1E+3,0.000001,123456789012345678901234567890,-9223372036854775808,7,-3]");
-    }
-
-    @Test
-    void reasonsComeFromTheSameWriter() {
-        assertThat(text(Reasons.json("Only POST is allowed"))).isEqualTo("{\"reason\":\"Only POST is allowed\"}");
-        assertThat(text(Reasons.json("tab\there \"q\" é"))).isEqualTo("{\"reason\":\"tab\\there \\\"q\\\" é\"}");
     }
 
     @Test

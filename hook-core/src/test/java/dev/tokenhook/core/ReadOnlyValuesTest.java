@@ -1,10 +1,8 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenhook.core.Seeded;
-import dev.tokenhook.core.Values;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 /**
- * The request body is longer than the limit given to {@link RequestDecoder#decode(java.io.InputStream, int)}:
+ * The request body is longer than the limit given to {@link TokenHookRequest#fromJson(java.io.InputStream, int)}:
  * answer 413. Checked, and not an {@link java.io.IOException}, so a caller cannot handle it by accident as
  * a read failure. Carries no stack trace (it is an expected outcome, not a bug) and no input.
  */

@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import java.io.IOException;
 import java.io.InputStream;

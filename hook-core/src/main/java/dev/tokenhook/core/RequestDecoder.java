@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.TokenHookRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
@@ -25,7 +23,7 @@ import java.util.Objects;
  * limit passed, another event type) becomes a {@link RequestDecodingException} naming the location, never
  * quoting the input.
  */
-public final class RequestDecoder {
+final class RequestDecoder {
 
     private static final ObjectReader READER = JsonMapper.builder(JsonLimits.FACTORY)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -49,12 +47,12 @@ public final class RequestDecoder {
      * @return the decoded request
      * @throws RequestDecodingException if the body is not a readable token inline hook request
      */
-    public static TokenHookRequest decode(byte[] json) {
+    static TokenHookRequest decode(byte[] json) {
         if (json == null || json.length == 0) {
             throw new RequestDecodingException("Request body is empty");
         }
-        if (json.length > JsonLimits.MAX_DOCUMENT_BYTES) {
-            throw new RequestDecodingException("Request body exceeds " + JsonLimits.MAX_DOCUMENT_BYTES + " bytes");
+        if (json.length > TokenHookRequest.MAX_DOCUMENT_BYTES) {
+            throw new RequestDecodingException("Request body exceeds " + TokenHookRequest.MAX_DOCUMENT_BYTES + " bytes");
         }
         try (JsonParser parser = JsonLimits.FACTORY.createParser(json)) {
             return readDocument(parser, parser.nextToken());
@@ -72,16 +70,16 @@ public final class RequestDecoder {
      * that decodes is read to its end.
      *
      * @param body the request body; not closed
-     * @param maxBytes the most bytes accepted, at most {@link JsonLimits#MAX_DOCUMENT_BYTES}
+     * @param maxBytes the most bytes accepted, at most {@link TokenHookRequest#MAX_DOCUMENT_BYTES}
      * @return the decoded request
      * @throws BodyTooLargeException if the body is longer than {@code maxBytes} (answer 413)
      * @throws IOException the exception {@code body} threw, if reading it failed (answer 400)
      * @throws RequestDecodingException if the body is not a readable token inline hook request (answer 400
      *     with the message), with the same message as {@link #decode(byte[])} gives for the same bytes
      */
-    public static TokenHookRequest decode(InputStream body, int maxBytes) throws IOException, BodyTooLargeException {
-        if (maxBytes < 0 || maxBytes > JsonLimits.MAX_DOCUMENT_BYTES) {
-            throw new IllegalArgumentException("maxBytes must be between 0 and " + JsonLimits.MAX_DOCUMENT_BYTES);
+    static TokenHookRequest decode(InputStream body, int maxBytes) throws IOException, BodyTooLargeException {
+        if (maxBytes < 0 || maxBytes > TokenHookRequest.MAX_DOCUMENT_BYTES) {
+            throw new IllegalArgumentException("maxBytes must be between 0 and " + TokenHookRequest.MAX_DOCUMENT_BYTES);
         }
         BoundedInput in = new BoundedInput(Objects.requireNonNull(body, "body"), maxBytes);
         RequestDecodingException refused;

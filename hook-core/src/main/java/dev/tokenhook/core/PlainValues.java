@@ -1,10 +1,9 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import dev.tokenhook.core.RequestDecodingException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,8 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tokenhook.core.RequestDecodingException;
-import dev.tokenhook.core.SampleRequests;
-import dev.tokenhook.core.Seeded;
-import dev.tokenhook.core.TokenHookRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -154,7 +150,7 @@ class StreamDecodeTest {
 
     @Test
     void refusesALimitAboveTheDocumentLimit() {
-        assertThatThrownBy(() -> RequestDecoder.decode(new ByteArrayInputStream(FULL), JsonLimits.MAX_DOCUMENT_BYTES + 1))
+        assertThatThrownBy(() -> RequestDecoder.decode(new ByteArrayInputStream(FULL), TokenHookRequest.MAX_DOCUMENT_BYTES + 1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RequestDecoder.decode(new ByteArrayInputStream(FULL), -1))
                 .isInstanceOf(IllegalArgumentException.class);

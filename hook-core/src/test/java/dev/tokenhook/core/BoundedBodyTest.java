@@ -1,8 +1,7 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tokenhook.core.Seeded;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;

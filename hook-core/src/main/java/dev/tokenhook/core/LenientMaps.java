@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import dev.tokenhook.core.GrantedScope;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

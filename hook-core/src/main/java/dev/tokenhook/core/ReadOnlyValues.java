@@ -1,4 +1,4 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core;
 
 import java.util.AbstractList;
 import java.util.AbstractMap;
@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
  * never copied again. The decoder hands its arrays over without copying ({@link #members(Object[])},
  * {@link #items(Object[])}).
  */
-public final class ReadOnlyValues {
+final class ReadOnlyValues {
 
     private ReadOnlyValues() {
     }
@@ -27,7 +27,7 @@ public final class ReadOnlyValues {
      * @param value any value
      * @return whether it is a map or list made here (already deeply read-only)
      */
-    public static boolean isReadOnly(Object value) {
+    static boolean isReadOnly(Object value) {
         return value instanceof Frozen || value instanceof FrozenList;
     }
 
@@ -37,7 +37,7 @@ public final class ReadOnlyValues {
      * @param owned a freshly built map of already read-only values
      * @return a read-only view
      */
-    public static Map<String, Object> wrap(LinkedHashMap<String, Object> owned) {
+    static Map<String, Object> wrap(LinkedHashMap<String, Object> owned) {
         return new FrozenMap(owned);
     }
 
@@ -49,7 +49,7 @@ public final class ReadOnlyValues {
      *     value (or {@code null}); the array is the map's from now on
      * @return a read-only map
      */
-    public static Map<String, Object> members(Object[] keysAndValues) {
+    static Map<String, Object> members(Object[] keysAndValues) {
         return members(keysAndValues, keysAndValues.length);
     }
 
@@ -61,7 +61,7 @@ public final class ReadOnlyValues {
      * @param length how many slots are used, even
      * @return a read-only map
      */
-    public static Map<String, Object> members(Object[] keysAndValues, int length) {
+    static Map<String, Object> members(Object[] keysAndValues, int length) {
         if (length % 2 != 0 || length > keysAndValues.length) {
             throw new IllegalArgumentException("keys and values must come in pairs, within the array");
         }
@@ -74,7 +74,7 @@ public final class ReadOnlyValues {
      * @param items already read-only values (or {@code null}); the array is the list's from now on
      * @return a read-only list
      */
-    public static List<Object> items(Object[] items) {
+    static List<Object> items(Object[] items) {
         return items(items, items.length);
     }
 
@@ -85,7 +85,7 @@ public final class ReadOnlyValues {
      * @param size how many slots are used
      * @return a read-only list
      */
-    public static List<Object> items(Object[] items, int size) {
+    static List<Object> items(Object[] items, int size) {
         Objects.checkFromIndexSize(0, size, items.length);
         return size == 0 ? FrozenList.EMPTY : new FrozenList(items, size);
     }

@@ -1,5 +1,6 @@
-package dev.tokenhook.core.internal;
+package dev.tokenhook.core.patch;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.BufferRecycler;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -12,11 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one JSON writer of tokenhook's answers (the hook's response and the short reasons of refusals): a
- * Jackson generator from {@link JsonLimits#FACTORY} with its defaults, so strings, unicode, control
+ * The JSON writer of the hook's response: a Jackson generator with its defaults, so strings, unicode, control
  * characters and numbers are written exactly as Jackson writes them ({@code 1.1f} as {@code 1.1}).
  */
 final class JsonOutput {
+
+    private static final JsonFactory FACTORY = new JsonFactory();
 
     /** Writes one document. */
     @FunctionalInterface
@@ -33,9 +35,9 @@ final class JsonOutput {
      */
     static byte[] write(Body body) {
         // Jackson's recycled buffers (as ObjectMapper.writeValueAsBytes uses them): only the result is new
-        BufferRecycler recycler = JsonLimits.FACTORY._getBufferRecycler();
+        BufferRecycler recycler = FACTORY._getBufferRecycler();
         try (ByteArrayBuilder bytes = new ByteArrayBuilder(recycler)) {
-            try (JsonGenerator json = JsonLimits.FACTORY.createGenerator(bytes)) {
+            try (JsonGenerator json = FACTORY.createGenerator(bytes)) {
                 body.writeTo(json);
             }
             return bytes.getClearAndRelease();
