@@ -1,19 +1,22 @@
 package dev.tokenhook.examples.micronaut;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.config.ConfigException;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TestIssuer;
 import dev.tokenhook.testkit.TokenHookRequests;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,13 +33,19 @@ class MicronautExampleTest {
     private ApplicationContext context;
     private URI hook;
 
-    /** As {@code PORT=<random> TOKENHOOK_AUTH_SECRET=... java -jar} would, on a random loopback port. */
-    private static ApplicationContext start(Map<String, Object> props) {
+    /**
+     * As {@code PORT=<random> java -jar} would with these environment variables (instead of the real
+     * {@code TOKENHOOK_AUTH_*} ones), on a random loopback port.
+     */
+    private static ApplicationContext start(Map<String, String> variables) {
         ApplicationContext context = ApplicationContext.builder()
                 .deduceEnvironment(false)
                 .mainClass(Application.class)
                 .properties(Map.of("micronaut.server.host", "127.0.0.1", "PORT", -1))
-                .properties(props)
+                .propertySources(PropertySource.of("test-environment", new HashMap<String, Object>(variables),
+                                PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE,
+                                PropertySource.Origin.of("test-environment")),
+                        Application.secretFrom(variables))
                 .start();
         try {
             context.getBean(EmbeddedServer.class).start();
@@ -47,10 +56,14 @@ class MicronautExampleTest {
         }
     }
 
+    private static URI hookOf(ApplicationContext context) {
+        return URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
+    }
+
     @BeforeAll
     void startApplication() {
         context = start(Map.of("TOKENHOOK_AUTH_SECRET", SECRET));
-        hook = URI.create("http://127.0.0.1:" + context.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
+        hook = hookOf(context);
     }
 
     @AfterAll
@@ -59,24 +72,39 @@ class MicronautExampleTest {
     }
 
     /**
-     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
-     * shared secret stays set, as the example's properties require it).
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured from the environment variables alone (no
+     * {@code TOKENHOOK_AUTH_SECRET}), Okta's bearer token is accepted and anything else refused.
      */
     @Test
-    void acceptsOktasBearerTokenWithOAuth2() throws Exception {
-        try (TestIssuer issuer = TestIssuer.start()) {
-            Map<String, Object> props = new HashMap<>(issuer.properties());
-            props.put("TOKENHOOK_AUTH_SECRET", SECRET);
-            try (ApplicationContext oauth = start(props)) {
-                URI uri = URI.create("http://127.0.0.1:" + oauth.getBean(EmbeddedServer.class).getPort() + "/okta/token-hook");
-                byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
+    void startsWithOAuth2AloneFromEnvironmentVariables() throws Exception {
+        try (TestIssuer issuer = TestIssuer.start();
+                ApplicationContext oauth = start(Map.of("TOKENHOOK_AUTH_OAUTH2_ISSUER", issuer.issuer(),
+                        "TOKENHOOK_AUTH_OAUTH2_AUDIENCE", TestIssuer.AUDIENCE))) {
+            URI uri = hookOf(oauth);
+            byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
 
-                HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request);
-                assertThat(call.status()).isEqualTo(200);
-                assertThat(call.bodyText()).contains("\"1234\"");
-                assertThat(new OktaHookCaller(uri, "Authorization",
-                        "Bearer " + issuer.accessToken(Map.of("aud", "api://other"))).call(request).status()).isEqualTo(401);
-            }
+            HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request);
+            assertThat(call.status()).isEqualTo(200);
+            assertThat(call.bodyText()).contains("\"1234\"");
+            assertThat(new OktaHookCaller(uri, "Authorization",
+                    "Bearer " + issuer.accessToken(Map.of("aud", "api://other"))).call(request).status()).isEqualTo(401);
+            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(request).status()).isEqualTo(401);
+        }
+    }
+
+    /** The shared secret and OAuth 2.0 from the environment together: either is accepted. */
+    @Test
+    void acceptsTheSecretAndOktasBearerTokenWithBoth() throws Exception {
+        try (TestIssuer issuer = TestIssuer.start();
+                ApplicationContext both = start(Map.of("TOKENHOOK_AUTH_SECRET", SECRET,
+                        "TOKENHOOK_AUTH_OAUTH2_ISSUER", issuer.issuer(),
+                        "TOKENHOOK_AUTH_OAUTH2_AUDIENCE", TestIssuer.AUDIENCE))) {
+            URI uri = hookOf(both);
+            byte[] request = TokenHookRequests.authorizationCode().user("isaac.brock@example.com").build().json();
+
+            assertThat(new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken()).call(request)
+                    .bodyText()).contains("\"1234\"");
+            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(request).bodyText()).contains("\"1234\"");
         }
     }
 
@@ -120,12 +148,27 @@ class MicronautExampleTest {
     }
 
     @Test
-    void refusesToStartWithoutASecret() {
-        assumeTrue(System.getenv("TOKENHOOK_AUTH_SECRET") == null, "TOKENHOOK_AUTH_SECRET is set in this environment");
+    void refusesToStartWithNeitherSecretNorOAuth2() {
+        assumeTrue(System.getenv().keySet().stream().noneMatch(name -> name.startsWith("TOKENHOOK_AUTH_")),
+                "TOKENHOOK_AUTH_* is set in this environment");
 
-        assertThatThrownBy(() -> start(Map.of()).close())
-                .hasRootCauseInstanceOf(ConfigException.class)
-                .hasMessageContaining("tokenhook.auth.header.secrets")
-                .hasMessageContaining("is blank");
+        for (Map<String, String> variables : List.of(Map.<String, String>of(), Map.of("TOKENHOOK_AUTH_SECRET", " "))) {
+            Throwable refused = catchThrowable(() -> start(variables).close());
+
+            assertThat(refused).hasRootCauseInstanceOf(MissingAuthenticationException.class);
+            assertThat(Application.refusal(refused)).isEqualTo("example-micronaut refuses to start: the token hook has no"
+                    + " authentication: set TOKENHOOK_AUTH_SECRET to the exact Authorization value Okta sends, or"
+                    + " TOKENHOOK_AUTH_OAUTH2_ISSUER and TOKENHOOK_AUTH_OAUTH2_AUDIENCE for Okta's OAuth 2.0 bearer tokens");
+        }
+    }
+
+    /** An explicitly configured blank secret is still refused by hook-core, not taken as "no secret". */
+    @Test
+    void refusesABlankConfiguredSecret() {
+        Throwable refused = catchThrowable(() -> start(Map.of("TOKENHOOK_AUTH_HEADER_SECRETS", " ")).close());
+
+        assertThat(refused).hasRootCauseInstanceOf(ConfigException.class)
+                .hasMessageContaining("tokenhook.auth.header.secrets").hasMessageContaining("is blank");
+        assertThat(Application.refusal(refused)).contains("TOKENHOOK_AUTH_SECRET");
     }
 }

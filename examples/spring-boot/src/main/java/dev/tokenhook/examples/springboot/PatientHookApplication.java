@@ -14,7 +14,8 @@ import org.springframework.core.env.Environment;
 /**
  * The patient-store hook: a patient's ID token gets {@code extPatientId}. The rule is a bean, reading through
  * the cached {@link PatientLookup} over a store on Boot's {@link DataSource}; hook-spring serves it at {@code tokenhook.path}, configured in
- * {@code application.properties} ({@code PORT}, {@code TOKENHOOK_AUTH_SECRET}).
+ * {@code application.properties} ({@code PORT}), authenticated by {@code TOKENHOOK_AUTH_SECRET} (through
+ * {@link AuthSecretVariable}) and/or Okta's OAuth 2.0 bearer tokens ({@code TOKENHOOK_AUTH_OAUTH2_*}).
  */
 @SpringBootApplication(proxyBeanMethods = false)
 public class PatientHookApplication {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
 import dev.tokenhook.testkit.HookCall;
@@ -12,6 +13,7 @@ import dev.tokenhook.testkit.TestIssuer;
 import dev.tokenhook.testkit.TokenHookRequests;
 import java.net.Socket;
 import java.net.URI;
+import java.util.HashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 /** The patient scenario over HTTP against the application as it ships, on a random port. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -116,18 +120,37 @@ class PatientHookApplicationTest {
     }
 
     /**
-     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured, Okta's bearer token is accepted (the
-     * shared secret stays set, as the example's properties require it).
+     * The application as {@code java -jar} starts it with these environment variables (next to the real ones),
+     * on a random loopback port.
+     */
+    private static ConfigurableApplicationContext runWithEnvironment(Map<String, String> variables) {
+        Map<String, Object> environment = new HashMap<>(System.getenv());
+        environment.keySet().removeIf(name -> name.startsWith("TOKENHOOK_AUTH_"));
+        environment.putAll(variables);
+        StandardEnvironment spring = new StandardEnvironment();
+        spring.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment));
+        SpringApplication application = new SpringApplication(PatientHookApplication.class);
+        application.setEnvironment(spring);
+        return application.run("--PORT=0", "--server.address=127.0.0.1");
+    }
+
+    private static URI hookOf(ConfigurableApplicationContext context) {
+        return URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")
+                + "/okta/token-hook");
+    }
+
+    /**
+     * nimbus-jose-jwt is in the example: with OAuth 2.0 configured from the environment variables alone (no
+     * {@code TOKENHOOK_AUTH_SECRET}), Okta's bearer token is accepted and anything else refused.
      */
     @Test
-    void acceptsOktasBearerTokenWithOAuth2() {
+    void startsWithOAuth2AloneFromEnvironmentVariables() {
         try (TestIssuer issuer = TestIssuer.start();
-                ConfigurableApplicationContext oauth = SpringApplication.run(PatientHookApplication.class,
-                        "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET=" + SECRET,
-                        "--tokenhook.auth.oauth2.issuer=" + issuer.issuer(),
-                        "--tokenhook.auth.oauth2.audience=" + TestIssuer.AUDIENCE)) {
-            URI uri = URI.create("http://127.0.0.1:" + oauth.getEnvironment().getProperty("local.server.port")
-                    + "/okta/token-hook");
+                ConfigurableApplicationContext oauth = runWithEnvironment(Map.of(
+                        "TOKENHOOK_AUTH_OAUTH2_ISSUER", issuer.issuer(),
+                        "TOKENHOOK_AUTH_OAUTH2_AUDIENCE", TestIssuer.AUDIENCE))) {
+            URI uri = hookOf(oauth);
 
             HookCall call = new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken())
                     .call(signIn("isaac.brock@example.com"));
@@ -135,16 +158,45 @@ class PatientHookApplicationTest {
             assertThat(call.bodyText()).contains("\"1234\"");
             assertThat(new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken(Map.of("aud", "api://other")))
                     .call(signIn("isaac.brock@example.com")).status()).isEqualTo(401);
+            assertThat(new OktaHookCaller(uri, "Authorization", SECRET).call(signIn("isaac.brock@example.com")).status())
+                    .isEqualTo(401);
+        }
+    }
+
+    /** The shared secret and OAuth 2.0 from the environment together: either is accepted. */
+    @Test
+    void acceptsTheSecretAndOktasBearerTokenWithBoth() {
+        try (TestIssuer issuer = TestIssuer.start();
+                ConfigurableApplicationContext both = runWithEnvironment(Map.of("TOKENHOOK_AUTH_SECRET", SECRET,
+                        "TOKENHOOK_AUTH_OAUTH2_ISSUER", issuer.issuer(),
+                        "TOKENHOOK_AUTH_OAUTH2_AUDIENCE", TestIssuer.AUDIENCE))) {
+            URI uri = hookOf(both);
+
+            assertThat(new OktaHookCaller(uri, "Authorization", "Bearer " + issuer.accessToken())
+                    .call(signIn("isaac.brock@example.com")).bodyText()).contains("\"1234\"");
+            assertThat(new OktaHookCaller(uri, "Authorization", SECRET)
+                    .call(signIn("isaac.brock@example.com")).bodyText()).contains("\"1234\"");
         }
     }
 
     @Test
-    void refusesToStartWithoutASecret(CapturedOutput output) {
-        assertThatThrownBy(() -> SpringApplication.run(PatientHookApplication.class,
-                "--PORT=0", "--server.address=127.0.0.1", "--TOKENHOOK_AUTH_SECRET="))
-                .hasStackTraceContaining("tokenhook.auth.header.secrets");
+    void refusesToStartWithNeitherSecretNorOAuth2(CapturedOutput output) {
+        for (Map<String, String> variables : List.of(Map.<String, String>of(), Map.of("TOKENHOOK_AUTH_SECRET", " "))) {
+            assertThatThrownBy(() -> runWithEnvironment(variables).close())
+                    .hasRootCauseInstanceOf(MissingAuthenticationException.class);
+        }
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
-                .contains("Set tokenhook.auth.header.secrets");
+                .contains("neither TOKENHOOK_AUTH_SECRET nor TOKENHOOK_AUTH_OAUTH2_ISSUER is set")
+                .contains(NoAuthenticationAnalyzer.ACTION);
+    }
+
+    /** An explicitly configured blank secret is still refused by hook-core, not taken as "no secret". */
+    @Test
+    void refusesABlankConfiguredSecret(CapturedOutput output) {
+        assertThatThrownBy(() -> SpringApplication.run(PatientHookApplication.class,
+                "--PORT=0", "--server.address=127.0.0.1", "--tokenhook.auth.header.secrets="))
+                .hasStackTraceContaining("tokenhook.auth.header.secrets");
+        assertThat(output.getOut() + output.getErr()).contains("APPLICATION FAILED TO START");
     }
 }
