@@ -8,11 +8,15 @@
 # warms up, then three wrk phases at RATE with the authorization-code fixture (a seeded patient): BEFORE
 # seconds, FREEZE seconds with the H2 process stopped (SIGSTOP), AFTER seconds once it runs again (SIGCONT).
 # Each phase reports requests, p50/p99/max, non-2xx, socket errors and how many 2xx answers lacked
-# extPatientId. Everything is stopped on exit.
+# extPatientId. Then, with CHANGE=1, the patient's id is changed in the database (H2's Shell, over TCP) and the
+# hook is asked every 0.5 s until the new id arrives: the seconds it took, which must be within the
+# lookup's freshness (plus one refresh). Everything is stopped on exit.
 #
 # Settings (environment): RATE=30 CONNECTIONS=8 BEFORE=10 FREEZE=20 AFTER=10 WARMUP=5
 #   LOOKUP_FRESH_FOR  optional tokenhook.lookups.patients.fresh-for (e.g. 2s, so the freeze meets refreshes
 #                     instead of fresh cache hits); unset: the shipped 5m
+#   CHANGE            1: check that a change after the thaw shows within the freshness; the default is 1
+#                     when LOOKUP_FRESH_FOR is set, else 0 (with the shipped 5m it takes up to 5 minutes)
 #   JAVA_OPTS="-Xms512m -Xmx512m"  OUT=benchmarks/load/target/frozen-<UTC timestamp>
 set -euo pipefail
 
@@ -24,6 +28,7 @@ BEFORE=${BEFORE:-10}
 FREEZE=${FREEZE:-20}
 AFTER=${AFTER:-10}
 WARMUP=${WARMUP:-5}
+CHANGE=${CHANGE:-$([ -n "${LOOKUP_FRESH_FOR:-}" ] && echo 1 || echo 0)}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 OUT=${OUT:-"$HERE/target/frozen-$(date -u +%Y%m%dT%H%M%SZ)"}
 BODY="$ROOT/hook-testkit/src/main/resources/dev/tokenhook/testkit/fixtures/request-authorization-code.json"
@@ -76,6 +81,36 @@ phase() { # stack phase seconds
   tail -n 1 "$RESULTS" | awk -F'\t' '{ printf "  %-13s %-7s %5d requests (%.1f/s)  p50 %.2f ms  p99 %.2f ms  max %.1f ms  non-2xx %s  socket errors %s  without extPatientId %s  (load %s)\n", $1, $2, $4, $5, $6, $7, $8, $9, $10, $11, $3 }'
 }
 
+seconds_of() { # a duration as the keys take it (500ms, 2s, 5m, 1h); prints whole seconds, at least 1
+  echo "$1" | awk '/ms$/ { print int($0 / 1000) + 1; next } /s$/ { print int($0) + 0; next }
+    /m$/ { print 60 * int($0); next } /h$/ { print 3600 * int($0); next } { print 300 }'
+}
+
+change_shows() { # stack db-url: changes the patient id, then waits for it in the hook's answers
+  local fresh limit start new="$((RANDOM % 9000 + 1000))" elapsed
+  fresh=$(seconds_of "${LOOKUP_FRESH_FOR:-5m}")
+  limit=$((fresh + 15))
+  java -cp "$H2_JAR" org.h2.tools.Shell -url "$2" \
+    -sql "UPDATE patients SET patient_id = '$new' WHERE login_key = 'isaac.brock@example.com'" >"$OUT/change-$1.log" 2>&1
+  start=$(date +%s)
+  while true; do
+    curl -s -m 5 -o "$OUT/answer.json" -X POST "http://127.0.0.1:$PORT/okta/token-hook" \
+      -H 'Content-Type: application/json' -H "Authorization: $SECRET" --data-binary "@$BODY" || true
+    elapsed=$(($(date +%s) - start))
+    if grep -q "\"$new\"" "$OUT/answer.json"; then
+      echo "  $1 change: the new patient id arrived ${elapsed}s after the update (fresh-for ${fresh}s)"
+      printf '%s\tchange\t%s\t%s\n' "$1" "$elapsed" "$fresh" >> "$OUT/changes.tsv"
+      return 0
+    fi
+    if [ "$elapsed" -gt "$limit" ]; then
+      echo "  $1 change: the new patient id did NOT arrive within ${limit}s (fresh-for ${fresh}s)" >&2
+      printf '%s\tchange\tnever\t%s\n' "$1" "$fresh" >> "$OUT/changes.tsv"
+      return 1
+    fi
+    sleep 0.5
+  done
+}
+
 run_stack() {
   local stack=$1 jar="$ROOT/examples/$1/target/example-$1.jar" url status
   if [ ! -f "$jar" ]; then
@@ -108,12 +143,15 @@ run_stack() {
   phase "$stack" frozen "$FREEZE"
   kill -CONT "$DB_PID"
   phase "$stack" after "$AFTER"
+  if [ "$CHANGE" = 1 ]; then
+    change_shows "$stack" "$url"
+  fi
   stop_all
 }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)  cpu: nproc $(nproc)  java: $(java -version 2>&1 | head -n 1)"
-  echo "settings: RATE=$RATE CONNECTIONS=$CONNECTIONS BEFORE=$BEFORE FREEZE=$FREEZE AFTER=$AFTER LOOKUP_FRESH_FOR=${LOOKUP_FRESH_FOR:-} JAVA_OPTS='$JAVA_OPTS'"
+  echo "settings: RATE=$RATE CONNECTIONS=$CONNECTIONS BEFORE=$BEFORE FREEZE=$FREEZE AFTER=$AFTER CHANGE=$CHANGE LOOKUP_FRESH_FOR=${LOOKUP_FRESH_FOR:-} JAVA_OPTS='$JAVA_OPTS'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
 printf 'stack\tphase\tload1\trequests\trps\tp50_ms\tp99_ms\tmax_ms\tnon2xx\tsocket_errors\twithout_claim\n' > "$RESULTS"
