@@ -3,6 +3,7 @@ package dev.tokenhook.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tokenhook.core.config.ConfigException;
+import dev.tokenhook.core.config.ConfigKey;
 import dev.tokenhook.core.config.LookupConfig;
 import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
@@ -12,6 +13,7 @@ import dev.tokenhook.core.lookup.OnUnknown;
 import dev.tokenhook.testkit.ConfigMetadata;
 import dev.tokenhook.testkit.TokenHookConfigurationContract;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepository;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
@@ -160,5 +165,31 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
     @Test
     void shipsTheIdeMetadataOfEveryKey() {
         ConfigMetadata.assertShipped(getClass().getClassLoader());
+    }
+
+    /**
+     * Read as IDEs read it: every key with a name known in advance, and {@code tokenhook.lookups} as a map (so
+     * {@code tokenhook.lookups.patients.fresh-for} is not flagged) whose description lists every setting of a
+     * lookup with its default, from the same table.
+     */
+    @Test
+    void theIdeMetadataListsTheLookupKeysAsAMapOfDescribedSettings() throws IOException {
+        ConfigurationMetadataRepository metadata;
+        try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(ConfigMetadata.RESOURCE)) {
+            metadata = ConfigurationMetadataRepositoryJsonBuilder.create(shipped).build();
+        }
+        Map<String, ConfigurationMetadataProperty> properties = metadata.getAllProperties();
+        assertThat(properties).containsKeys(TokenHookKeys.documented().stream().map(ConfigKey::name)
+                .toArray(String[]::new));
+        ConfigurationMetadataProperty lookups = properties.get(TokenHookKeys.LOOKUPS.prefix());
+        assertThat(lookups.getType()).isEqualTo("java.util.Map<java.lang.String,java.lang.String>");
+        assertThat(lookups.getDescription()).startsWith(TokenHookKeys.LOOKUPS.description())
+                .contains("tokenhook.lookups.<name>.<setting>");
+        for (ConfigKey<?> setting : TokenHookKeys.LOOKUPS.settings()) {
+            assertThat(lookups.getDescription()).as(setting.name())
+                    .contains(" " + setting.name() + " (").contains(setting.description())
+                    .contains("default " + setting.defaultText());
+        }
+        assertThat(lookups.getDescription()).contains("on-unknown (omit-claim or fail-rule; default omit-claim)");
     }
 }
