@@ -11,6 +11,8 @@ import dev.tokenhook.core.lookup.LookupSettings;
 import dev.tokenhook.testkit.ConfigMetadata;
 import dev.tokenhook.testkit.TokenHookConfigurationContract;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.EnvironmentPropertySource;
+import io.micronaut.context.env.PropertySource;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,36 @@ class MicronautConfigurationTest extends TokenHookConfigurationContract {
             assertThat(patients.circuitFailureRate()).isEqualTo(30);
             assertThat(patients.notFoundFreshFor()).isEqualTo(Duration.ofSeconds(3));
         }
+    }
+
+    /**
+     * The README's advice: the secret from {@code TOKENHOOK_AUTH_HEADER_SECRETS}; unset, OAuth 2.0 alone starts.
+     * Environment variables as Micronaut reads them (its environment-variable convention), lookups' keys too.
+     */
+    @Test
+    void environmentVariablesGiveTheSecretOrLeaveOAuth2Alone() {
+        try (ApplicationContext context = withVariables(Map.of("TOKENHOOK_AUTH_HEADER_SECRETS", "Basic eDp5",
+                "TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR", "2s"))) {
+            assertThat(context.getBean(TokenHookSettings.class).get(TokenHookKeys.AUTH_HEADER_SECRETS))
+                    .containsExactly("Basic eDp5");
+            assertThat(LookupConfig.fromProperties("patients",
+                    key -> context.getEnvironment().getProperty(key, String.class).orElse(null)).freshFor())
+                    .isEqualTo(Duration.ofSeconds(2));
+        }
+        try (ApplicationContext context = withVariables(Map.of(
+                "TOKENHOOK_AUTH_OAUTH2_ISSUER", "https://example.okta.com/oauth2/default",
+                "TOKENHOOK_AUTH_OAUTH2_AUDIENCE", "api://tokenhook",
+                "TOKENHOOK_AUTH_OAUTH2_JWKS_URI", "http://127.0.0.1:9/keys"))) {
+            TokenHookSettings settings = context.getBean(TokenHookSettings.class);
+            assertThat(settings.get(TokenHookKeys.AUTH_HEADER_SECRETS)).isEmpty();
+            assertThat(settings.get(TokenHookKeys.OAUTH2_AUDIENCE)).isEqualTo("api://tokenhook");
+        }
+    }
+
+    private static ApplicationContext withVariables(Map<String, Object> variables) {
+        return ApplicationContext.builder().deduceEnvironment(false).propertySources(PropertySource.of("env",
+                variables, PropertySource.PropertyConvention.ENVIRONMENT_VARIABLE, EnvironmentPropertySource.ORIGIN))
+                .start();
     }
 
     @Test
