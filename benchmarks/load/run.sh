@@ -11,7 +11,14 @@
 #
 # Settings (environment):
 #   DURATION=15          seconds per measured point
-#   WARMUP=10            seconds of unmeasured saturation per endpoint before measuring
+#   WARMUP=20            seconds of unmeasured saturation per endpoint at least, before measuring; the
+#                        warm-up then goes on in 5 s windows until two windows in a row differ by less
+#                        than 5 % (the JIT has settled), WARMUP_MAX (90) seconds at most. The floor is
+#                        compiled in seconds, the hook's decoder and engine take far longer on 2 cores:
+#                        a short warm-up measures the hook half-compiled (issue #18, round 4)
+#   ROUNDS=2             saturation measured this many times per endpoint, alternating floor and hook, so
+#                        a machine that drifts (a noisy neighbour) affects both alike; each round's
+#                        hook/floor ratio is reported, and their median
 #   RATES="500 1000 2000" fixed rates, requests/s (see post.lua for how wrk is paced)
 #   RATE_CONNECTIONS=16  connections at fixed rates
 #   SAT_CONNECTIONS=32   connections at saturation
@@ -33,7 +40,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 HERE="$ROOT/benchmarks/load"
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-10}
+WARMUP=${WARMUP:-20}
+WARMUP_MAX=${WARMUP_MAX:-90}
+ROUNDS=${ROUNDS:-2}
 RATES=${RATES-"500 1000 2000"}
 RATE_CONNECTIONS=${RATE_CONNECTIONS:-16}
 SAT_CONNECTIONS=${SAT_CONNECTIONS:-32}
@@ -98,6 +107,27 @@ load1() {
   cut -d' ' -f1 /proc/loadavg
 }
 
+app_cpu_ticks() { # user + system CPU of the app so far, in clock ticks
+  awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0
+}
+
+# stack endpoint: saturation in 5 s windows, at least WARMUP s, until two windows in a row agree within 5 %
+warm_up() {
+  local stack=$1 endpoint=$2 spent=0 previous=0 current trail=""
+  while [ "$spent" -lt "$WARMUP_MAX" ]; do
+    current=$(measure "$stack" "$endpoint" warmup 0 "$SAT_CONNECTIONS" 5)
+    current=${current%.*}
+    spent=$((spent + 5))
+    trail="$trail ${current:-0}"
+    if [ "$spent" -ge "$WARMUP" ] && [ "${current:-0}" -gt 0 ] && [ "$previous" -gt 0 ] \
+        && [ $(( (current - previous) * 100 / previous )) -lt 5 ] && [ $(( (previous - current) * 100 / previous )) -lt 5 ]; then
+      break
+    fi
+    previous=${current:-0}
+  done
+  echo "  warm-up $endpoint: ${spent}s, req/s per 5 s window:$trail"
+}
+
 post() { # url -> prints status and body
   curl -s -m 5 -o "$OUT/answer.json" -w '%{http_code}' -X POST "$1" \
     -H 'Content-Type: application/json' -H "Authorization: $SECRET" --data-binary "@$BODY" || true
@@ -112,10 +142,13 @@ measure() {
   esac
   url="http://127.0.0.1:$PORT$path"
   load=$(load1)
+  cpu_before=$(app_cpu_ticks)
   line=$(BODY_FILE="$BODY" AUTH="$SECRET" RATE="$rate" THREADS="$WRK_THREADS" \
     timeout $((seconds + 30)) wrk -t"$WRK_THREADS" -c"$conns" -d"${seconds}s" --timeout 5s --latency \
     -s "$HERE/post.lua" "$url" | tee -a "$OUT/wrk-$stack.txt" | grep '^RESULT ' || true)
+  cpu_after=$(app_cpu_ticks)
   if [ "$mode" = warmup ]; then
+    echo "$line" | tr ' ' '\n' | sed -n 's/^rps=//p'
     return
   fi
   if [ -z "$line" ]; then
@@ -123,12 +156,14 @@ measure() {
     return 1
   fi
   # RESULT requests=.. duration_s=.. rps=.. p50_ms=.. p99_ms=.. p999_ms=.. max_ms=.. non2xx=.. connect=.. read=.. write=.. timeout=..
-  echo "$line" | awk -v s="$stack" -v e="$endpoint" -v m="$mode" -v r="$rate" -v c="$conns" -v l="$load" '{
+  echo "$line" | awk -v s="$stack" -v e="$endpoint" -v m="$mode" -v r="$rate" -v c="$conns" -v l="$load" \
+      -v cpu="$((cpu_after - cpu_before))" -v hz="$(getconf CLK_TCK)" '{
       for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", s, e, m, r, c, l, v["requests"], v["rps"],
-        v["p50_ms"], v["p99_ms"], v["p999_ms"], v["max_ms"], v["non2xx"], v["connect"] + v["read"] + v["write"] + v["timeout"]
+      printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%.1f\n", s, e, m, r, c, l, v["requests"], v["rps"],
+        v["p50_ms"], v["p99_ms"], v["p999_ms"], v["max_ms"], v["non2xx"], v["connect"] + v["read"] + v["write"] + v["timeout"],
+        (v["requests"] > 0 ? 1e6 * cpu / hz / v["requests"] : 0)
     }' >> "$RESULTS"
-  tail -n 1 "$RESULTS" | awk -F'\t' '{ printf "  %-13s %-14s %-10s rate=%-5s c=%-3s  %9.1f req/s  p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  non-2xx %s  socket errors %s  (load %s)\n", $1, $2, $3, $4, $5, $8, $9, $10, $11, $13, $14, $6 }'
+  tail -n 1 "$RESULTS" | awk -F'\t' '{ printf "  %-13s %-14s %-10s rate=%-5s c=%-3s  %9.1f req/s  p50 %.3f ms  p99 %.3f ms  p99.9 %.3f ms  non-2xx %s  socket errors %s  app CPU %.1f us/req  (load %s)\n", $1, $2, $3, $4, $5, $8, $9, $10, $11, $13, $14, $15, $6 }'
 }
 
 run_stack() {
@@ -170,12 +205,15 @@ run_stack() {
     endpoints="floor floor-blocking hook"
   fi
   endpoints=${ENDPOINTS:-$endpoints}
-  echo "  warm-up: ${WARMUP}s per endpoint at saturation ($endpoints)"
   for endpoint in $endpoints; do
-    measure "$stack" "$endpoint" warmup 0 "$SAT_CONNECTIONS" "$WARMUP"
+    warm_up "$stack" "$endpoint"
+  done
+  for round in $(seq 1 "$ROUNDS"); do
+    for endpoint in $endpoints; do
+      measure "$stack" "$endpoint" saturation 0 "$SAT_CONNECTIONS" "$DURATION"
+    done
   done
   for endpoint in $endpoints; do
-    measure "$stack" "$endpoint" saturation 0 "$SAT_CONNECTIONS" "$DURATION"
     for rate in $RATES; do
       measure "$stack" "$endpoint" fixed-rate "$rate" "$RATE_CONNECTIONS" "$DURATION"
     done
@@ -190,28 +228,35 @@ run_stack() {
   echo "java: $(java -version 2>&1 | head -n 2 | tail -n 1)"
   echo "wrk: $(wrk -v 2>&1 | head -n 1)"
   echo "body: $BODY_FIXTURE ($(wc -c < "$BODY") bytes), hook log line: $HOOK_LOG"
-  echo "settings: DURATION=$DURATION WARMUP=$WARMUP RATES='$RATES' RATE_CONNECTIONS=$RATE_CONNECTIONS SAT_CONNECTIONS=$SAT_CONNECTIONS WRK_THREADS=$WRK_THREADS JAVA_OPTS='$JAVA_OPTS'"
+  echo "settings: DURATION=$DURATION WARMUP=$WARMUP WARMUP_MAX=$WARMUP_MAX ROUNDS=$ROUNDS RATES='$RATES' RATE_CONNECTIONS=$RATE_CONNECTIONS SAT_CONNECTIONS=$SAT_CONNECTIONS WRK_THREADS=$WRK_THREADS JAVA_OPTS='$JAVA_OPTS'"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$OUT/machine.txt"
-printf 'stack\tendpoint\tmode\trate\tconnections\tload1\trequests\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tnon2xx\tsocket_errors\n' > "$RESULTS"
+printf 'stack\tendpoint\tmode\trate\tconnections\tload1\trequests\trps\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tnon2xx\tsocket_errors\tapp_cpu_us_per_req\n' > "$RESULTS"
 
 for stack in "${STACKS[@]}"; do
   run_stack "$stack"
 done
 
-# The table for README.md, and the hook/floor throughput ratio per stack.
+# The table for README.md, and the hook/floor throughput ratio per stack: per round (the n-th saturation
+# point of the hook against the n-th of the floor, measured next to each other) and their median.
 awk -F'\t' 'NR > 1 {
-    key = $1 "|" $3 "|" $4
-    printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %d |\n", $1, $2, ($3 == "saturation" ? "saturation (" $5 " conn.)" : $4 " req/s (" $5 " conn.)"), $8, $9, $10, $11, $13, $14
-    if ($3 == "saturation") { sat[$1 "|" $2] = $8 }
+    printf "| %s | %s | %s | %.0f | %.2f | %.2f | %.2f | %d | %d | %.1f |\n", $1, $2, ($3 == "saturation" ? "saturation (" $5 " conn.)" : $4 " req/s (" $5 " conn.)"), $8, $9, $10, $11, $13, $14, $15
+    if ($3 == "saturation") { n = ++rounds[$1 "|" $2]; sat[$1 "|" $2 "|" n] = $8; cpu[$1 "|" $2 "|" n] = $15; if (n > most) most = n }
   }
   END {
-    for (k in sat) { split(k, p, "|"); if (p[2] == "hook") {
-      for (f in sat) { split(f, q, "|"); if (q[1] == p[1] && q[2] != "hook") {
-        printf "\n%s: hook / %s throughput at saturation = %.1f%%\n", p[1], q[2], 100 * sat[k] / sat[f] } } } }
+    for (k in rounds) { split(k, p, "|"); if (p[2] != "hook") {
+      floor = p[2]; stack = p[1]; line = ""; count = 0
+      for (n = 1; n <= most; n++) {
+        h = sat[stack "|hook|" n]; f = sat[stack "|" floor "|" n]
+        if (h > 0 && f > 0) { r[++count] = 100 * h / f; line = line sprintf(" %.1f%%", r[count]) }
+      }
+      if (count == 0) continue
+      for (i = 1; i <= count; i++) for (j = i + 1; j <= count; j++) if (r[j] < r[i]) { t = r[i]; r[i] = r[j]; r[j] = t }
+      median = (count % 2) ? r[(count + 1) / 2] : (r[count / 2] + r[count / 2 + 1]) / 2
+      printf "\n%s: hook / %s throughput at saturation, per round:%s; median %.1f%%\n", stack, floor, line, median } }
   }' "$RESULTS" | {
-    echo "| stack | endpoint | load | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors |"
-    echo "|---|---|---|---|---|---|---|---|---|"
+    echo "| stack | endpoint | load | req/s | p50 ms | p99 ms | p99.9 ms | non-2xx | socket errors | app CPU µs/req |"
+    echo "|---|---|---|---|---|---|---|---|---|---|"
     cat
   } | tee "$OUT/summary.md"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$OUT/machine.txt"

@@ -1,7 +1,5 @@
 package dev.tokenhook.core.http;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.util.Arrays;
 
 /**
@@ -47,7 +45,11 @@ final class BodyBuffer {
         return BodyEncoding.check(bytes == null ? new byte[0] : bytes, length);
     }
 
-    InputStream stream() {
-        return bytes == null ? InputStream.nullInputStream() : new ByteArrayInputStream(bytes, 0, length);
+    /** @return the body, exactly (the array itself when it was sized to the declared length, else a copy) */
+    byte[] bytes() {
+        if (bytes == null) {
+            return new byte[0];
+        }
+        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }
 }

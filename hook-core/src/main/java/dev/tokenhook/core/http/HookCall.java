@@ -1,6 +1,6 @@
 package dev.tokenhook.core.http;
 
-import java.util.concurrent.Future;
+import dev.tokenhook.core.rule.Watchdog;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -25,7 +25,7 @@ public final class HookCall {
     private final Consumer<HookHttpResponse> respond;
     private final BodyBuffer body;
     private final AtomicInteger state = new AtomicInteger(READING);
-    private volatile Future<?> deadline;
+    private volatile BodyDeadline deadline;
 
     HookCall(TokenHookEndpoint endpoint, long start, BodyBuffer body, Consumer<HookHttpResponse> respond) {
         this.endpoint = endpoint;
@@ -79,17 +79,13 @@ public final class HookCall {
         respond.accept(refusal);
     }
 
-    void deadline(Future<?> task) {
+    /** Has {@code watchdog} answer 408 at {@code deadlineNanos} unless the body has all arrived by then. */
+    void deadline(Watchdog watchdog, long deadlineNanos) {
+        BodyDeadline task = new BodyDeadline(watchdog, deadlineNanos);
         deadline = task;
+        watchdog.watch(task);
         if (state.get() != READING) {
-            task.cancel(false);
-        }
-    }
-
-    /** Called at the body deadline. */
-    void expire() {
-        if (state.compareAndSet(READING, ANSWERED)) {
-            respond.accept(endpoint.timedOut(start));
+            watchdog.forget(task);
         }
     }
 
@@ -107,9 +103,32 @@ public final class HookCall {
     }
 
     private void cancelDeadline() {
-        Future<?> task = deadline;
+        BodyDeadline task = deadline;
         if (task != null) {
-            task.cancel(false);
+            task.watchdog.forget(task);
+        }
+    }
+
+    /** The body deadline, as the watchdog sees it. */
+    private final class BodyDeadline implements Watchdog.Watched {
+        private final Watchdog watchdog;
+        private final long deadlineNanos;
+
+        BodyDeadline(Watchdog watchdog, long deadlineNanos) {
+            this.watchdog = watchdog;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public long deadlineNanos() {
+            return deadlineNanos;
+        }
+
+        @Override
+        public void expire() {
+            if (state.compareAndSet(READING, ANSWERED)) {
+                respond.accept(endpoint.timedOut(start));
+            }
         }
     }
 }

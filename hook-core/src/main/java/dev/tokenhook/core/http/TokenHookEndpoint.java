@@ -1,17 +1,17 @@
 package dev.tokenhook.core.http;
 
-import dev.tokenhook.core.BodyTooLargeException;
 import dev.tokenhook.core.RequestDecodingException;
 import dev.tokenhook.core.TokenHookRequest;
 import dev.tokenhook.core.auth.AuthResult;
 import dev.tokenhook.core.auth.HookAuthenticator;
+import dev.tokenhook.core.auth.HookHeaders;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.patch.HookError;
 import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
-import dev.tokenhook.core.auth.HookHeaders;
+import dev.tokenhook.core.rule.Watchdog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -66,7 +63,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
     private final HookAuthenticator authenticator;
     private final int maxBodySize;
     private final ExchangeRecorder log;
-    private volatile ScheduledExecutorService bodyTimers;
+    private volatile Watchdog bodyDeadlines;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
@@ -164,8 +161,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
             call.refuse(screening.refusal);
             return call;
         }
-        long delay = bodyDeadline(start) - System.nanoTime();
-        call.deadline(bodyTimers().schedule(call::expire, Math.max(0, delay), TimeUnit.NANOSECONDS));
+        call.deadline(bodyDeadlines(), bodyDeadline(start));
         return call;
     }
 
@@ -270,11 +266,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
                 break;
         }
         try {
-            return new Admission(TokenHookRequest.fromJson(body.stream(), maxBodySize), null);
-        } catch (BodyTooLargeException e) {
-            return refused(tooLarge(start));
-        } catch (IOException e) {
-            return refused(unreadable(start));
+            // from the array the body is already in: the parser reads it in place, no stream, no copy
+            return new Admission(TokenHookRequest.fromJson(body.bytes()), null);
         } catch (RequestDecodingException e) {
             return refused(log.refused(start, HookOutcome.REJECTED, "undecodable body", reply(400, e.getMessage())));
         }
@@ -305,23 +298,17 @@ public final class TokenHookEndpoint implements AutoCloseable {
         return deadline - budgetEnd > 0 ? budgetEnd : deadline;
     }
 
-    private ScheduledExecutorService bodyTimers() {
-        ScheduledExecutorService timers = bodyTimers;
-        if (timers == null) {
+    private Watchdog bodyDeadlines() {
+        Watchdog watchdog = bodyDeadlines;
+        if (watchdog == null) {
             synchronized (this) {
-                timers = bodyTimers;
-                if (timers == null) {
-                    ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-                        Thread thread = new Thread(runnable, "tokenhook-body-deadline");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
-                    executor.setRemoveOnCancelPolicy(true);
-                    bodyTimers = timers = executor;
+                watchdog = bodyDeadlines;
+                if (watchdog == null) {
+                    bodyDeadlines = watchdog = new Watchdog("tokenhook-body-deadline");
                 }
             }
         }
-        return timers;
+        return watchdog;
     }
 
     private HookHttpResponse answered(TokenHookRequest request, long start, HookResult result) {
@@ -401,8 +388,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
     public void close() {
         hook.close();
         synchronized (this) {
-            if (bodyTimers != null) {
-                bodyTimers.shutdownNow();
+            if (bodyDeadlines != null) {
+                bodyDeadlines.close();
             }
         }
     }

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * at the deadline by whoever watches it ({@link #expire()}), with the rules still running cut off.
  * The finishing thread merges and hands the result to {@code whenDone}.
  */
-final class RuleCall {
+final class RuleCall implements Watchdog.Watched {
 
     private final TokenHookRequest request;
     private final long startNanos;
@@ -56,7 +56,8 @@ final class RuleCall {
         return run == blockingOnCaller || run.rule() instanceof ClaimRule.NonBlocking;
     }
 
-    long deadlineNanos() {
+    @Override
+    public long deadlineNanos() {
         return deadlineNanos;
     }
 
@@ -104,7 +105,8 @@ final class RuleCall {
     }
 
     /** Finishes the call now, at or after the deadline: the rules still running are cut off. */
-    void expire() {
+    @Override
+    public void expire() {
         finish(true);
     }
 

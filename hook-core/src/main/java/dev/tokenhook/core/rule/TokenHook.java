@@ -172,7 +172,7 @@ public final class TokenHook implements AutoCloseable {
         }
         synchronized (this) {
             if (watchdog == null) {
-                watchdog = new Watchdog();
+                watchdog = new Watchdog("tokenhook-watchdog");
             }
             return watchdog;
         }

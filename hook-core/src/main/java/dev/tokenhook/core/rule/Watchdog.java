@@ -7,72 +7,96 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * One daemon thread that finishes calls whose rules are still running at their deadline, so a caller
- * that runs rules itself can still be answered on time. It sleeps until the earliest deadline it
- * knows of (re-checking at least every {@value #RECHECK_MILLIS} ms for newer calls), and parks for
- * good after a second without calls; a new call wakes it. A call removes itself when it finishes, so
- * the thread only ever looks at calls in flight.
+ * One daemon thread that acts on the deadlines of things in flight: the engine's calls whose rules are
+ * still running at their deadline, the endpoint's bodies still arriving at theirs. It sleeps until the
+ * earliest deadline it knows of (re-checking at least every {@value #RECHECK_MILLIS} ms for newer
+ * ones), and parks for good after a second with nothing watched; a new one wakes it. Watching and
+ * forgetting are a concurrent set's add and remove: under load nothing wakes the thread, which is why
+ * this replaces a {@code ScheduledThreadPoolExecutor} for the body deadline (measured: its queue's lock
+ * and the wake-up of its thread on nearly every call cost about a tenth of a busy Jetty's CPU; see
+ * benchmarks/README.md). Deadlines are met within {@value #RECHECK_MILLIS} ms. Engine plumbing, used by
+ * {@link TokenHook} and the HTTP endpoint; applications have no need of it.
  */
-final class Watchdog {
+public final class Watchdog implements AutoCloseable {
 
     private static final int RECHECK_MILLIS = 10;
     private static final long RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS);
     private static final long IDLE_AFTER_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Set<RuleCall> calls = ConcurrentHashMap.newKeySet();
+    /** Something with a deadline, finished by the watchdog if it is still watched then. */
+    public interface Watched {
+
+        /** @return the {@link System#nanoTime()} at which {@link #expire()} is due */
+        long deadlineNanos();
+
+        /** Called once, on the watchdog's thread, at or just after the deadline; must be quick. */
+        void expire();
+    }
+
+    private final Set<Watched> watched = ConcurrentHashMap.newKeySet();
     private final Thread thread;
     private volatile boolean idle;
     private volatile boolean closed;
 
-    Watchdog() {
-        thread = new Thread(this::watch, "tokenhook-watchdog");
+    /** @param threadName the name of its daemon thread, as thread dumps show it */
+    public Watchdog(String threadName) {
+        thread = new Thread(this::run, threadName);
         thread.setDaemon(true);
         thread.start();
     }
 
     /**
-     * Watches a call until it finishes; call {@link #forget(RuleCall)} once it has. Once closed, the call is
-     * finished at once (answered without its rules), as nothing would answer it at its deadline.
+     * Watches {@code item} until it is forgotten or expired. Once closed, the item is expired at once,
+     * on the calling thread, as nothing would expire it at its deadline.
+     *
+     * @param item what to expire at its deadline
      */
-    void watch(RuleCall call) {
-        calls.add(call);
+    public void watch(Watched item) {
+        watched.add(item);
         if (closed) {
-            expire(call);
+            if (watched.remove(item)) {
+                expire(item);
+            }
         } else if (idle) {
             LockSupport.unpark(thread);
         }
     }
 
-    void forget(RuleCall call) {
-        calls.remove(call);
+    /** @param item no longer to be expired (it finished in time); nothing if it is not watched */
+    public void forget(Watched item) {
+        watched.remove(item);
     }
 
-    /** Finishes the calls still watched, on the calling thread, and stops the watchdog's thread. */
-    void close() {
+    /** Expires everything still watched, on the calling thread, and stops the watchdog's thread. */
+    @Override
+    public void close() {
         closed = true;
         LockSupport.unpark(thread);
-        calls.forEach(Watchdog::expire);
+        for (Watched item : watched) {
+            if (watched.remove(item)) {
+                expire(item);
+            }
+        }
     }
 
-    private void watch() {
+    private void run() {
         long lastSeen = System.nanoTime();
         while (!closed) {
             long now = System.nanoTime();
             long sleep = RECHECK_NANOS;
-            for (RuleCall call : calls) {
-                long left = call.deadlineNanos() - now;
-                if (left <= 0) {
-                    calls.remove(call);
-                    expire(call);
-                } else {
+            for (Watched item : watched) {
+                long left = item.deadlineNanos() - now;
+                if (left > 0) {
                     sleep = Math.min(sleep, left);
+                } else if (watched.remove(item)) {
+                    expire(item);
                 }
             }
-            if (!calls.isEmpty()) {
+            if (!watched.isEmpty()) {
                 lastSeen = now;
             } else if (now - lastSeen > IDLE_AFTER_NANOS) {
                 idle = true;
-                if (calls.isEmpty() && !closed) {
+                if (watched.isEmpty() && !closed) {
                     LockSupport.park(this);
                 }
                 idle = false;
@@ -83,12 +107,12 @@ final class Watchdog {
         }
     }
 
-    private static void expire(RuleCall call) {
+    private static void expire(Watched item) {
         try {
-            call.expire();
+            item.expire();
         } catch (RuntimeException e) {
             System.getLogger("dev.tokenhook").log(Level.WARNING,
-                    "tokenhook watchdog: answering a late call failed: " + e.getClass().getName());
+                    "tokenhook watchdog: finishing a late call failed: " + e.getClass().getName());
         }
     }
 }

@@ -183,6 +183,19 @@ class HostileBodyTest {
     }
 
     @Test
+    void closingTheEndpointAnswersACallStillWaitingForItsBody() throws Exception {
+        CompletableFuture<HookHttpResponse> answer = new CompletableFuture<>();
+        HookCall call = endpoint.begin("POST", HookHeaders.of(headers()), answer::complete);
+        call.append(new byte[] {'{'}, 0, 1);
+
+        endpoint.close();
+
+        assertThat(answer.getNow(null)).as("answered by close, not at the body deadline").isNotNull();
+        assertThat(answer.get().status()).isEqualTo(408);
+        assertThat(call.wantsBody()).isFalse();
+    }
+
+    @Test
     void beganCallOutgrowingTheLimitGets413AndStopsReading() throws Exception {
         CompletableFuture<HookHttpResponse> answer = new CompletableFuture<>();
         HookCall call = endpoint.begin("POST", HookHeaders.of(headers()), answer::complete);
