@@ -11,8 +11,9 @@ import java.util.Objects;
 
 /**
  * A claim lookup's own statistics as meters, tagged {@code lookup} (its name). Needs {@code hook-lookup} on the
- * class path. Spring Boot and Micronaut bind every {@link MeterBinder} bean for you; elsewhere call
- * {@link #bindTo(MeterRegistry)}. Per-call outcomes come from {@link TokenHookMetrics} ({@code tokenhook.lookups}).
+ * class path. hook-spring and hook-micronaut bind one for every {@code ClaimLookup} bean of the application
+ * when it has a {@link MeterRegistry}; elsewhere call {@link #bindTo(MeterRegistry)}. Per-call outcomes come
+ * from {@link TokenHookMetrics} ({@code tokenhook.lookups}).
  *
  * <ul>
  *   <li>{@code tokenhook.lookup.cache.size} (gauge): answers cached;</li>
@@ -26,6 +27,8 @@ import java.util.Objects;
  */
 public final class ClaimLookupMetrics implements MeterBinder {
 
+    private static final String CACHE_SIZE = "tokenhook.lookup.cache.size";
+
     private final ClaimLookup<?, ?> lookup;
 
     /** @param lookup the lookup to report */
@@ -33,10 +36,17 @@ public final class ClaimLookupMetrics implements MeterBinder {
         this.lookup = Objects.requireNonNull(lookup, "lookup");
     }
 
+    /**
+     * Registers the lookup's meters, once: binding a lookup whose meters the registry already has (the
+     * adapters bind every {@code ClaimLookup} bean, the application may bind it too) registers nothing more.
+     */
     @Override
     public void bindTo(MeterRegistry registry) {
         String name = lookup.name();
-        Gauge.builder("tokenhook.lookup.cache.size", lookup, l -> l.stats().size())
+        if (registry.find(CACHE_SIZE).tag("lookup", name).meter() != null) {
+            return;
+        }
+        Gauge.builder(CACHE_SIZE, lookup, l -> l.stats().size())
                 .description("Answers cached by a claim lookup").tag("lookup", name).register(registry);
         FunctionCounter.builder("tokenhook.lookup.cache.requests", lookup, l -> l.stats().cacheHits())
                 .description("Claim lookups answered from the cache").tags("lookup", name, "result", "hit")

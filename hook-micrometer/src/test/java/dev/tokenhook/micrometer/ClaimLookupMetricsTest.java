@@ -13,6 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
 /** Lookup outcomes noted by rules become {@code tokenhook.lookups}; the lookup's own statistics its own meters. */
@@ -67,6 +72,43 @@ class ClaimLookupMetricsTest {
             assertThat(registry.get("tokenhook.lookup.cache.size").gauge().value()).isEqualTo(2);
             assertThat(registry.get("tokenhook.lookup.circuit.state").tag("state", "closed").gauge().value()).isEqualTo(1);
             assertThat(registry.get("tokenhook.lookup.circuit.state").tag("state", "open").gauge().value()).isZero();
+        }
+    }
+
+    /** The adapters bind every lookup bean and an application may bind it too: its meters are registered once. */
+    @Test
+    void bindingALookupTwiceRegistersItsMetersOnceWithoutMicrometersWarning() {
+        List<String> warnings = new CopyOnWriteArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                warnings.add(String.valueOf(record.getMessage()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger micrometer = Logger.getLogger("io.micrometer");
+        Level level = micrometer.getLevel();
+        micrometer.setLevel(Level.ALL); // after its first warning, Micrometer reports double registrations at debug
+        micrometer.addHandler(handler);
+        try (ClaimLookup<String, String> patients = ClaimLookup.<String, String>builder("patients",
+                login -> Optional.of("1234")).build()) {
+            new ClaimLookupMetrics(patients).bindTo(registry);
+            int meters = registry.getMeters().size();
+            new ClaimLookupMetrics(patients).bindTo(registry);
+
+            assertThat(registry.getMeters()).hasSize(meters);
+            assertThat(registry.find("tokenhook.lookup.cache.size").gauges()).hasSize(1);
+            assertThat(warnings).noneMatch(warning -> warning.contains("already registered"));
+        } finally {
+            micrometer.removeHandler(handler);
+            micrometer.setLevel(level);
         }
     }
 

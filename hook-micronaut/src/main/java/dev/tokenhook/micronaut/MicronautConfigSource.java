@@ -5,6 +5,7 @@ import dev.tokenhook.core.config.TokenHookKeys;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.env.PropertySource;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.naming.NameUtils;
 import io.micronaut.core.type.Argument;
 import java.util.Comparator;
 import java.util.TreeSet;
@@ -17,7 +18,8 @@ import java.util.stream.StreamSupport;
 
 /**
  * Micronaut's {@link Environment} as hook-core's {@link ConfigSource}: values as Micronaut resolves them
- * (placeholders included), keys and origins from every property source but the environment variables.
+ * (placeholders included), keys (as Micronaut normalises them: {@code timeBudget} is {@code time-budget}) and
+ * origins from every property source but the environment variables.
  */
 final class MicronautConfigSource implements ConfigSource {
 
@@ -42,14 +44,21 @@ final class MicronautConfigSource implements ConfigSource {
 
     @Override
     public String origin(String key) {
-        return sources().filter(source -> source.get(key) != null).findFirst()
+        return sources().filter(source -> StreamSupport.stream(source.spliterator(), false)
+                        .anyMatch(written -> normalised(written).equals(key))).findFirst()
                 .map(source -> source.getOrigin().location()).orElse(null);
     }
 
     @Override
     public Set<String> keys() {
         return sources().flatMap(source -> StreamSupport.stream(source.spliterator(), false))
+                .map(MicronautConfigSource::normalised)
                 .filter(key -> key.startsWith(TokenHookKeys.PREFIX)).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** A key as Micronaut reads it: camelCase and {@code _} in kebab-case ({@code timeBudget} is {@code time-budget}). */
+    private static String normalised(String written) {
+        return NameUtils.hyphenate(written, true);
     }
 
     private Stream<PropertySource> sources() {

@@ -1,10 +1,8 @@
 package dev.tokenhook.spring;
 
-import dev.tokenhook.core.config.ConfigKey;
 import dev.tokenhook.core.config.ConfigSource;
 import dev.tokenhook.core.config.TokenHookKeys;
 import java.util.LinkedHashSet;
-import java.util.Objects;
 import java.util.Set;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -41,7 +39,7 @@ final class SpringConfigSource implements ConfigSource {
 
     @Override
     public String origin(String key) {
-        ConfigurationPropertyName name = ConfigurationPropertyName.of(key);
+        ConfigurationPropertyName name = ConfigurationPropertyName.adapt(key, '.');
         for (ConfigurationPropertySource source : sources) {
             ConfigurationProperty property = source.getConfigurationProperty(name);
             property = property != null ? property : source.getConfigurationProperty(name.append("[0]"));
@@ -65,15 +63,19 @@ final class SpringConfigSource implements ConfigSource {
         return keys;
     }
 
-    /** The table's spelling of a relaxed name ({@code timeBudget}, {@code secrets[0]}), or the name as written. */
+    /**
+     * The table's spelling of a name as Boot's binder reads it ({@code timeBudget}, {@code secrets[0]},
+     * {@code lookups.patients.freshFor}), or the name as written.
+     */
     private static String key(ConfigurationPropertyName name) {
         ConfigurationPropertyName unindexed = name;
         while (unindexed.isLastElementIndexed()) {
             unindexed = unindexed.getParent();
         }
-        ConfigurationPropertyName found = unindexed;
-        return TokenHookKeys.KEYS.stream().map(ConfigKey::name)
-                .filter(key -> Objects.equals(ConfigurationPropertyName.of(key), found)).findFirst()
-                .orElse(found.toString());
+        StringBuilder written = new StringBuilder();
+        for (int i = 0; i < unindexed.getNumberOfElements(); i++) {
+            written.append(i == 0 ? "" : ".").append(unindexed.getElement(i, ConfigurationPropertyName.Form.ORIGINAL));
+        }
+        return TokenHookKeys.canonical(written.toString());
     }
 }

@@ -12,9 +12,11 @@ import org.springframework.boot.diagnostics.FailureAnalyzer;
 final class TokenHookFailureAnalyzer implements FailureAnalyzer {
 
     static final String NO_AUTHENTICATION_ACTION = "Set tokenhook.auth.header.secrets to the secret Okta sends in "
-            + "the tokenhook.auth.header.name header (default Authorization), e.g. "
-            + "tokenhook.auth.header.secrets=${TOKENHOOK_AUTH_SECRET:} and that environment variable; or set "
-            + "tokenhook.auth.oauth2.issuer and tokenhook.auth.oauth2.audience; or define a HookAuthenticator bean. "
+            + "the tokenhook.auth.header.name header (default Authorization), e.g. through the environment variable "
+            + "TOKENHOOK_AUTH_HEADER_SECRETS, which Boot binds to it (unset, no secret is configured; a placeholder "
+            + "with an empty default would be a blank secret, refused even with OAuth 2.0); and/or set "
+            + "tokenhook.auth.oauth2.issuer and tokenhook.auth.oauth2.audience (TOKENHOOK_AUTH_OAUTH2_ISSUER, "
+            + "TOKENHOOK_AUTH_OAUTH2_AUDIENCE) for Okta's OAuth 2.0 bearer tokens; or define a HookAuthenticator bean. "
             + "Only for tests or a network where nothing but Okta can reach the hook: set "
             + "tokenhook.auth.allow-unauthenticated=true.";
 

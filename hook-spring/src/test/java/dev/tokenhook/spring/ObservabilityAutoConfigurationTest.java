@@ -57,6 +57,17 @@ class ObservabilityAutoConfigurationTest {
                 .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("dev.tokenhook.metrics"));
     }
 
+    /** hook-lookup is optional: without it there is nothing to bind, and nothing fails. */
+    @Test
+    void lookupMetricsAreBoundOnlyWithHookLookup() {
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> assertThat(context)
+                .hasNotFailed().hasBean("dev.tokenhook.lookupMetrics"));
+        runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+                .withClassLoader(new FilteredClassLoader("dev.tokenhook.lookup."))
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(TokenHookMetrics.class)
+                        .doesNotHaveBean("dev.tokenhook.lookupMetrics"));
+    }
+
     @Test
     void healthIndicatorIsThereUnlessSwitchedOffOrActuatorIsMissing() {
         runner.withPropertyValues("tokenhook.health.window=20", "tokenhook.health.min-calls=5").run(context -> {

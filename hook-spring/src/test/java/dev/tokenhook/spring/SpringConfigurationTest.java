@@ -2,20 +2,37 @@ package dev.tokenhook.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tokenhook.core.config.ConfigException;
+import dev.tokenhook.core.config.ConfigKey;
+import dev.tokenhook.core.config.LookupConfig;
 import dev.tokenhook.core.config.TokenHookKeys;
 import dev.tokenhook.core.config.TokenHookSettings;
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import dev.tokenhook.core.lookup.LookupSettings;
+import dev.tokenhook.core.lookup.OnUnknown;
 import dev.tokenhook.testkit.ConfigMetadata;
 import dev.tokenhook.testkit.TokenHookConfigurationContract;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataProperty;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepository;
+import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ByteArrayResource;
 
 /**
  * The configuration contract on Spring Boot (4.0 here, 3.5 in hook-spring-boot3-it): each case is a web
@@ -71,6 +88,68 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
                 });
     }
 
+    /**
+     * A lookup's keys in the spellings Boot users write (camelCase in properties and YAML), read both by the
+     * startup check and by the application's {@code LookupConfig} over {@code environment::getProperty}.
+     */
+    @Test
+    void lookupKeysTakeBootsRelaxedSpellingsInPropertiesAndYaml() throws IOException {
+        String yaml = """
+                tokenhook:
+                  auth.header.secrets: Basic eDp5
+                  lookups:
+                    patients:
+                      freshFor: 2s
+                      notFoundFreshFor: 3s
+                      circuit:
+                        failureRate: 30
+                """;
+        List<PropertySource<?>> fromYaml = new YamlPropertySourceLoader().load("application.yml",
+                new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
+        runner.withInitializer(context -> fromYaml.forEach(context.getEnvironment().getPropertySources()::addFirst))
+                .withPropertyValues("tokenhook.lookups.patients.maxConcurrentCalls=2",
+                        "tokenhook.lookups.patients.on_unknown=FAIL_RULE")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TokenHookSettings settings = context.getBean(TokenHookSettings.class);
+                    assertThat(settings.names(TokenHookKeys.LOOKUPS)).containsExactly("patients");
+                    assertThat(settings.get(TokenHookKeys.LOOKUPS, "patients", TokenHookKeys.LOOKUP_FRESH_FOR))
+                            .isEqualTo(Duration.ofSeconds(2));
+                    LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
+                    assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(patients.notFoundFreshFor()).isEqualTo(Duration.ofSeconds(3));
+                    assertThat(patients.circuitFailureRate()).isEqualTo(30);
+                    assertThat(patients.maxConcurrentCalls()).isEqualTo(2);
+                    assertThat(patients.onUnknown()).isEqualTo(OnUnknown.FAIL_RULE);
+                });
+    }
+
+    /** Boot maps both environment variable spellings of a dashed key; the application's lookup reads either. */
+    @ParameterizedTest
+    @ValueSource(strings = {"TOKENHOOK_LOOKUPS_PATIENTS_FRESHFOR", "TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR"})
+    void lookupKeysAreReadFromEnvironmentVariables(String variable) {
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().replace("systemEnvironment",
+                        new SystemEnvironmentPropertySource("systemEnvironment", Map.of(variable, "2s",
+                                "TOKENHOOK_LOOKUPS_PATIENTS_CIRCUIT_OPENFOR", "20s",
+                                "TOKENHOOK_AUTH_HEADER_SECRETS", "Basic eDp5"))))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
+                    assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(patients.circuitOpenFor()).isEqualTo(Duration.ofSeconds(20));
+                });
+    }
+
+    @Test
+    void anUnknownLookupKeyInAnySpellingIsRefusedWithTheKeyMeant() {
+        runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5", "tokenhook.lookups.patients.freshFour=2s",
+                        "tokenhook.lookups.patients.circuit.openFor=20s")
+                .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("tokenhook.lookups.patients.freshFour (from ")
+                        .hasMessageContaining("is not a tokenhook key; did you mean tokenhook.lookups.patients.fresh-for?")
+                        .message().doesNotContain("openFor"));
+    }
+
     @Test
     void anApplicationClassNamedLikeTheLibrarysBeansDoesNotCollide() {
         runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5")
@@ -86,5 +165,31 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
     @Test
     void shipsTheIdeMetadataOfEveryKey() {
         ConfigMetadata.assertShipped(getClass().getClassLoader());
+    }
+
+    /**
+     * Read as IDEs read it: every key with a name known in advance, and {@code tokenhook.lookups} as a map (so
+     * {@code tokenhook.lookups.patients.fresh-for} is not flagged) whose description lists every setting of a
+     * lookup with its default, from the same table.
+     */
+    @Test
+    void theIdeMetadataListsTheLookupKeysAsAMapOfDescribedSettings() throws IOException {
+        ConfigurationMetadataRepository metadata;
+        try (InputStream shipped = getClass().getClassLoader().getResourceAsStream(ConfigMetadata.RESOURCE)) {
+            metadata = ConfigurationMetadataRepositoryJsonBuilder.create(shipped).build();
+        }
+        Map<String, ConfigurationMetadataProperty> properties = metadata.getAllProperties();
+        assertThat(properties).containsKeys(TokenHookKeys.documented().stream().map(ConfigKey::name)
+                .toArray(String[]::new));
+        ConfigurationMetadataProperty lookups = properties.get(TokenHookKeys.LOOKUPS.prefix());
+        assertThat(lookups.getType()).isEqualTo("java.util.Map<java.lang.String,java.lang.String>");
+        assertThat(lookups.getDescription()).startsWith(TokenHookKeys.LOOKUPS.description())
+                .contains("tokenhook.lookups.<name>.<setting>");
+        for (ConfigKey<?> setting : TokenHookKeys.LOOKUPS.settings()) {
+            assertThat(lookups.getDescription()).as(setting.name())
+                    .contains(" " + setting.name() + " (").contains(setting.description())
+                    .contains("default " + setting.defaultText());
+        }
+        assertThat(lookups.getDescription()).contains("on-unknown (omit-claim or fail-rule; default omit-claim)");
     }
 }

@@ -3,6 +3,7 @@ package dev.tokenhook.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.tokenhook.core.config.ConfigGroup;
 import dev.tokenhook.core.config.ConfigKey;
 import dev.tokenhook.core.config.TokenHookKeys;
 import java.io.IOException;
@@ -17,8 +18,9 @@ import java.util.Map;
 /**
  * The IDE metadata of every {@code tokenhook.*} key, generated from hook-core's {@link TokenHookKeys}, in the
  * configuration-metadata format that IntelliJ IDEA, Spring Tools and the Micronaut tooling read from
- * {@code META-INF/spring-configuration-metadata.json}. The Spring and Micronaut adapters ship it; their tests
- * check the shipped file against {@link #json()}.
+ * {@code META-INF/spring-configuration-metadata.json}: every key with a name known in advance, and one map
+ * property per group of entries the user names ({@code tokenhook.lookups}), describing the settings of an entry.
+ * The Spring and Micronaut adapters ship it; their tests check the shipped file against {@link #json()}.
  */
 public final class ConfigMetadata {
 
@@ -53,6 +55,15 @@ public final class ConfigMetadata {
                         key.choices().stream().map(choice -> Map.of("value", choice)).toList()));
             }
         }
+        for (ConfigGroup group : TokenHookKeys.GROUPS) {
+            if (group.names().isEmpty()) {
+                Map<String, Object> property = new LinkedHashMap<>();
+                property.put("name", group.prefix());
+                property.put("type", "java.util.Map<java.lang.String,java.lang.String>");
+                property.put("description", describe(group));
+                properties.add(property);
+            }
+        }
         root.put("properties", properties);
         root.put("hints", hints);
         try {
@@ -79,6 +90,28 @@ public final class ConfigMetadata {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A group whose entries the user names has no fixed keys: IDEs get one map property, whose description
+     * lists the settings of an entry with their defaults, so {@code tokenhook.lookups.patients.fresh-for} is
+     * accepted and documented.
+     */
+    private static String describe(ConfigGroup group) {
+        StringBuilder text = new StringBuilder(group.description()).append(" Keys ").append(group.prefix())
+                .append(".<name>.<setting>; the settings:");
+        for (ConfigKey<?> setting : group.settings()) {
+            List<String> notes = new ArrayList<>();
+            if (!setting.choices().isEmpty()) {
+                notes.add(String.join(" or ", setting.choices()));
+            }
+            if (setting.defaultText() != null) {
+                notes.add("default " + setting.defaultText());
+            }
+            text.append(' ').append(setting.name()).append(notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")")
+                    .append(": ").append(setting.description());
+        }
+        return text.toString();
     }
 
     private static Map<String, Object> pair(String key1, Object value1, String key2, Object value2) {

@@ -14,7 +14,9 @@
  *       {@link dev.tokenhook.testkit.TokenHookConfigurationContract}: the configuration contract (the same
  *       {@code tokenhook.*} properties bind to the same settings, or fail with the same problems, everywhere),
  *       with {@link dev.tokenhook.testkit.ContractProperties} and {@link dev.tokenhook.testkit.ConfigMetadata}
- *       (the IDE metadata the Spring and Micronaut adapters ship).</li>
+ *       (the IDE metadata the Spring and Micronaut adapters ship);
+ *       {@link dev.tokenhook.testkit.LookupMetricsContract}: the adapters bind the meters of the application's
+ *       claim lookups, read over HTTP with {@link dev.tokenhook.testkit.MetricsEndpoint}.</li>
  * </ul>
  *
  * <pre>{@code

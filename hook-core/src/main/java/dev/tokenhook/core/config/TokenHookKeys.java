@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -233,6 +234,58 @@ public final class TokenHookKeys {
      */
     public static Optional<ConfigKey<?>> find(String name) {
         return KEYS.stream().filter(key -> key.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The table's spelling of a key written the way Spring Boot's relaxed binding reads it: each dot-separated
+     * part compared ignoring case, {@code -} and {@code _} ({@code tokenhook.timeBudget},
+     * {@code tokenhook.lookups.patients.freshFor}, {@code tokenhook.lookups.patients.circuit.open_for}); an
+     * entry's name is lower-cased (in a group of fixed names: spelt as the table spells it). Only for sources
+     * whose framework reads keys that way (hook-spring): a source reading the exact key only must not use it, or
+     * a key would be accepted that is never read.
+     *
+     * @param written a key as written, without list indexes
+     * @return the key in the table's spelling, or {@code written} unchanged when no key is spelt that way
+     */
+    public static String canonical(String written) {
+        List<String> parts = List.of(written.split("\\.", -1));
+        for (ConfigKey<?> key : KEYS) {
+            if (sameParts(parts, key.name())) {
+                return key.name();
+            }
+        }
+        for (ConfigGroup group : GROUPS) {
+            int size = group.prefix().split("\\.").length;
+            if (parts.size() > size + 1 && sameParts(parts.subList(0, size), group.prefix())) {
+                String entry = parts.get(size);
+                String name = group.names().stream().filter(n -> relaxed(n).equals(relaxed(entry))).findFirst()
+                        .orElse(entry.toLowerCase(Locale.ROOT));
+                List<String> rest = parts.subList(size + 1, parts.size());
+                for (ConfigKey<?> setting : group.settings()) {
+                    if (sameParts(rest, setting.name())) {
+                        return group.prefix() + "." + name + "." + setting.name();
+                    }
+                }
+            }
+        }
+        return written;
+    }
+
+    private static boolean sameParts(List<String> parts, String key) {
+        String[] known = key.split("\\.");
+        if (known.length != parts.size()) {
+            return false;
+        }
+        for (int i = 0; i < known.length; i++) {
+            if (!relaxed(parts.get(i)).equals(relaxed(known[i]))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String relaxed(String part) {
+        return part.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
     }
 
     /**

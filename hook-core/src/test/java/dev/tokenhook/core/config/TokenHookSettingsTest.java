@@ -142,6 +142,22 @@ class TokenHookSettingsTest {
         assertThat(TokenHookKeys.ON_RULE_FAILURE.choices()).containsExactly("drop-rule", "deny", "no-change");
     }
 
+    @ParameterizedTest
+    @CsvSource({"tokenhook.timeBudget, tokenhook.time-budget",
+            "tokenhook.auth.header.SECRETS, tokenhook.auth.header.secrets",
+            "tokenhook.lookups.patients.freshFor, tokenhook.lookups.patients.fresh-for",
+            "tokenhook.lookups.patients.fresh_for, tokenhook.lookups.patients.fresh-for",
+            "tokenhook.lookups.Patients.FRESHFOR, tokenhook.lookups.patients.fresh-for",
+            "tokenhook.lookups.patients.circuit.failureRate, tokenhook.lookups.patients.circuit.failure-rate",
+            "tokenhook.reservedClaims.idToken.allow, tokenhook.reserved-claims.id-token.allow",
+            "tokenhook.lookups.patients.freshFour, tokenhook.lookups.patients.freshFour",
+            "tokenhook.lookups.patients, tokenhook.lookups.patients",
+            "tokenhook.lookups.patients.circuit, tokenhook.lookups.patients.circuit",
+            "other.timeBudget, other.timeBudget"})
+    void relaxedSpellingsMapToTheTablesKeysAndOthersStayAsWritten(String written, String canonical) {
+        assertThat(TokenHookKeys.canonical(written)).isEqualTo(canonical);
+    }
+
     @Test
     void groupsGiveNamedAndPerTokenEntries() {
         ConfigKey<Duration> freshFor = ConfigKey.duration("fresh-for", Duration.ofMinutes(5), "How long.");
