@@ -105,6 +105,11 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
                 .maximumSize(settings.maxSize())
                 .expireAfter(new EntryExpiry<K, V>(settings.staleFor().toNanos()))
                 .ticker(ticker)
+                // The cache's own upkeep (draining its read and write buffers, expiring, evicting) runs on the
+                // calling thread, a few entries at a time under a lock nobody waits for, instead of on the
+                // common pool: there it woke a pool thread every few hits (measured: benchmarks/README.md,
+                // round 4). Source calls never run here: SourceCalls has its own bounded pool.
+                .executor(Runnable::run)
                 .evictionListener((K key, Entry<V> entry, RemovalCause cause) -> {
                     if (entry != null && !entry.isFailed()) {
                         evictions.increment();
