@@ -15,8 +15,8 @@ import java.util.Objects;
 
 /**
  * Decodes a token inline hook request with jackson-databind into {@link RequestBody} and maps it to the
- * public model. The parser comes from {@link JsonLimits#FACTORY} (duplicate keys refused, limits on
- * nesting, strings, names, numbers and document size). Lenient field by field: unknown members are kept
+ * public model. The parser comes from {@link JsonLimits#FACTORY} (limits on nesting, strings, names, numbers
+ * and document size), wrapped in a {@link DuplicateKeyCheck} (repeated keys refused). Lenient field by field: unknown members are kept
  * aside, a known field of an unexpected JSON type is coerced where unambiguous and otherwise left out, and
  * both are reported with the request ({@link TokenHookRequest#ignoredFields()},
  * {@link TokenHookRequest#unmappedFields()}). What is refused (not JSON, not an object, a repeated key, a
@@ -54,7 +54,7 @@ final class RequestDecoder {
         if (json.length > TokenHookRequest.MAX_DOCUMENT_BYTES) {
             throw new RequestDecodingException("Request body exceeds " + TokenHookRequest.MAX_DOCUMENT_BYTES + " bytes");
         }
-        try (JsonParser parser = JsonLimits.FACTORY.createParser(json)) {
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.FACTORY.createParser(json))) {
             return readDocument(parser, parser.nextToken());
         } catch (IOException e) {
             throw refusal(e);
@@ -83,7 +83,7 @@ final class RequestDecoder {
         }
         BoundedInput in = new BoundedInput(Objects.requireNonNull(body, "body"), maxBytes);
         RequestDecodingException refused;
-        try (JsonParser parser = JsonLimits.FACTORY.createParser(in)) {
+        try (JsonParser parser = new DuplicateKeyCheck(JsonLimits.FACTORY.createParser(in))) {
             JsonToken first = parser.nextToken();
             if (first == null && in.count() == 0) {
                 throw new RequestDecodingException("Request body is empty");

@@ -40,7 +40,7 @@ public final class HookCall {
     }
 
     /**
-     * @param bytes a piece of the body
+     * @param bytes a piece of the body; copied before this returns, so the caller may reuse the array
      * @param offset where it starts in {@code bytes}
      * @param length how many bytes
      * @return whether to keep reading; false once the call is answered (too large, too late)
