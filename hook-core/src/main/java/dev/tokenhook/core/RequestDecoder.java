@@ -16,10 +16,10 @@ import java.util.Objects;
 /**
  * Decodes a token inline hook request with jackson-databind into {@link RequestBody} and maps it to the
  * public model. The parser comes from {@link JsonLimits#FACTORY} (limits on nesting, strings, names, numbers
- * and document size), wrapped in a {@link DuplicateKeyCheck} (repeated keys refused). Lenient field by field: unknown members are kept
- * aside, a known field of an unexpected JSON type is coerced where unambiguous and otherwise left out, and
- * both are reported with the request ({@link TokenHookRequest#ignoredFields()},
- * {@link TokenHookRequest#unmappedFields()}). What is refused (not JSON, not an object, a repeated key, a
+ * and document size), wrapped in a {@link DuplicateKeyCheck} (repeated keys refused). Lenient field by
+ * field: unknown members are kept aside, a known field of an unexpected JSON type is coerced where
+ * unambiguous and otherwise left out, and both are reported with the request
+ * ({@link TokenHookRequest#ignoredFields()}, {@link TokenHookRequest#unmappedFields()}). What is refused (not JSON, not an object, a repeated key, a
  * limit passed, another event type) becomes a {@link RequestDecodingException} naming the location, never
  * quoting the input.
  */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 final class BodyBuffer {
 
     private static final int FIRST_CHUNK = 8 * 1024;
+    private static final byte[] EMPTY = {};
 
     private final int limit;
     private final long declaredLength;
@@ -42,13 +43,13 @@ final class BodyBuffer {
     }
 
     BodyEncoding.Verdict encoding() {
-        return BodyEncoding.check(bytes == null ? new byte[0] : bytes, length);
+        return BodyEncoding.check(bytes == null ? EMPTY : bytes, length);
     }
 
     /** @return the body, exactly (the array itself when it was sized to the declared length, else a copy) */
     byte[] bytes() {
         if (bytes == null) {
-            return new byte[0];
+            return EMPTY;
         }
         return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
     }

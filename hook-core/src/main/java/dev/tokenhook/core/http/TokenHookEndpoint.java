@@ -11,7 +11,6 @@ import dev.tokenhook.core.patch.TokenHookResponse;
 import dev.tokenhook.core.rule.HookResult;
 import dev.tokenhook.core.rule.RuleFailurePolicy;
 import dev.tokenhook.core.rule.TokenHook;
-import dev.tokenhook.core.rule.Watchdog;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +67,6 @@ public final class TokenHookEndpoint implements AutoCloseable {
     private final HookAuthenticator authenticator;
     private final int maxBodySize;
     private final ExchangeRecorder log;
-    private volatile Watchdog bodyDeadlines;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
@@ -154,7 +152,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
      * @param method the HTTP method
      * @param headers the request headers
      * @param respond sends the answer, exactly once; called on this thread, the adapter's reading thread,
-     *     a rule thread, the watchdog or the body-deadline thread; must not block on anything but writing
+     *     a rule thread or the engine's watchdog (also at the body deadline); must not block on anything
+     *     but writing
      * @return the call; feed it the body unless {@link HookCall#wantsBody()} is false
      */
     public HookCall begin(String method, HookHeaders headers, Consumer<HookHttpResponse> respond) {
@@ -166,7 +165,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
             call.refuse(screening.refusal);
             return call;
         }
-        call.deadline(bodyDeadlines(), bodyDeadline(start));
+        call.deadline(hook.watchdog(), bodyDeadline(start));
         return call;
     }
 
@@ -303,19 +302,6 @@ public final class TokenHookEndpoint implements AutoCloseable {
         return deadline - budgetEnd > 0 ? budgetEnd : deadline;
     }
 
-    private Watchdog bodyDeadlines() {
-        Watchdog watchdog = bodyDeadlines;
-        if (watchdog == null) {
-            synchronized (this) {
-                watchdog = bodyDeadlines;
-                if (watchdog == null) {
-                    bodyDeadlines = watchdog = new Watchdog("tokenhook-body-deadline");
-                }
-            }
-        }
-        return watchdog;
-    }
-
     private HookHttpResponse answered(TokenHookRequest request, long start, HookResult result) {
         HookHttpResponse response = new HookHttpResponse(200, JSON_HEADERS, result.response().toJson());
         return log.answered(start, request, result, response);
@@ -388,15 +374,13 @@ public final class TokenHookEndpoint implements AutoCloseable {
         }
     }
 
-    /** Closes the rules engine and its executor, and the body-deadline thread. */
+    /**
+     * Closes the rules engine, its executor and its watchdog, which answers the calls still waiting for their
+     * body (408).
+     */
     @Override
     public void close() {
         hook.close();
-        synchronized (this) {
-            if (bodyDeadlines != null) {
-                bodyDeadlines.close();
-            }
-        }
     }
 
     /** Configures a {@link TokenHookEndpoint}. */

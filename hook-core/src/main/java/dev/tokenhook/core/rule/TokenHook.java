@@ -165,7 +165,12 @@ public final class TokenHook implements AutoCloseable {
         call.runOnCaller();
     }
 
-    private Watchdog watchdog() {
+    /**
+     * @return the engine's deadline thread, started on first use and stopped by {@link #close()}: it finishes
+     *     calls whose rules outlive their deadline, and the HTTP endpoint has it answer bodies that do not
+     *     arrive by theirs
+     */
+    public Watchdog watchdog() {
         Watchdog existing = watchdog;
         if (existing != null) {
             return existing;
