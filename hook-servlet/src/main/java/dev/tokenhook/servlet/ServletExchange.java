@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * One hook call over the Servlet API: method, headers and the body in, status, headers and bytes out.
  * Where the request allows asynchronous processing (the servlet and every filter before it are
- * {@code async-supported}), the body is read without blocking ({@link ReadListener}), so a body that
- * trickles in holds no container thread, and the endpoint answers 408 at its body deadline; the rules
+ * {@code async-supported}), the body is read without blocking: what the container already holds at once,
+ * the rest through a {@link ReadListener}, so a body that trickles in holds no container thread, and the endpoint answers 408 at its body deadline; the rules
  * then run on the container's thread that delivered the last of the body, and the answer can still
  * leave at the deadline from the engine's watchdog if a rule hangs. A call refused before its body is
  * read carries {@code Connection: close}, so the container closes the connection instead of draining an
@@ -64,8 +64,42 @@ public final class ServletExchange {
         });
         if (call.wantsBody()) {
             ServletInputStream body = request.getInputStream();
-            body.setReadListener(new BodyReader(call, body));
+            if (!readArrived(call, body, request.getContentLengthLong())) {
+                body.setReadListener(new BodyReader(call, body));
+            }
         }
+    }
+
+    /**
+     * Reads the body on this thread when the container already holds all of it (as it does for a body
+     * that came in with the headers), which spares the call the {@link ReadListener}'s dispatch: on Tomcat
+     * that is a second pass through the container per call (issue #18, round 5). Only bytes that
+     * {@link ServletInputStream#available()} reports are read, so this never waits for the client; a body
+     * of unknown length, or one not all there yet, goes on through the listener from where this stopped.
+     *
+     * @return whether the body is dealt with: read to its declared length, or the call answered
+     */
+    private static boolean readArrived(HookCall call, ServletInputStream body, long length) throws IOException {
+        if (length < 0) {
+            return false;
+        }
+        byte[] chunk = CHUNKS.get();
+        long read = 0;
+        while (read < length) {
+            if (body.available() <= 0) {
+                return false;
+            }
+            int count = body.read(chunk, 0, (int) Math.min(chunk.length, length - read));
+            if (count == -1) {
+                return false;
+            }
+            if (!call.append(chunk, 0, count)) {
+                return true;
+            }
+            read += count;
+        }
+        call.end();
+        return true;
     }
 
     /** Feeds the body to the call as the container delivers it, never waiting for bytes. */

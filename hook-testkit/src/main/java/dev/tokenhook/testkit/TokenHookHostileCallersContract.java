@@ -13,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,46 @@ public abstract class TokenHookHostileCallersContract {
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(ASSERTED_WITHIN.plusSeconds(2));
         } finally {
             slow.forEach(RawHttpConnection::close);
+        }
+    }
+
+    /**
+     * The body's first half comes with the head, the rest a moment later: the adapter reads what has
+     * arrived, waits for the rest without holding a thread (the part of a body already there and the part
+     * still to come are one body), and answers with the rule's claim.
+     */
+    @Test
+    void aBodyArrivingInTwoPartsIsAnsweredWhole() throws InterruptedException {
+        byte[] body = ContractRequests.signIn("evt-two-parts", "isaac.brock@example.com");
+        int half = body.length / 2;
+        try (RawHttpConnection connection = RawHttpConnection.open(hook)) {
+            connection.head(Map.of("Authorization", SECRET, "Content-Type", "application/json",
+                    "Content-Length", String.valueOf(body.length))).write(Arrays.copyOfRange(body, 0, half));
+            Thread.sleep(300);
+            connection.write(Arrays.copyOfRange(body, half, body.length));
+
+            RawHttpConnection.Response response = connection.response(ASSERTED_WITHIN);
+            assertThat(response).isNotNull();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("extPatientId").contains("evt-two-parts");
+        }
+    }
+
+    /** Head and body in one write, as Okta sends them: the adapter finds the body already there and answers. */
+    @Test
+    void aBodySentWithItsHeadIsAnswered() {
+        byte[] body = ContractRequests.signIn("evt-one-write", "isaac.brock@example.com");
+        byte[] head = ("POST " + hook.getRawPath() + " HTTP/1.1\r\nHost: " + hook.getHost() + ":" + hook.getPort()
+                + "\r\nAuthorization: " + SECRET + "\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        try (RawHttpConnection connection = RawHttpConnection.open(hook)) {
+            RawHttpConnection.Response response = connection.write(request).response(ASSERTED_WITHIN);
+
+            assertThat(response).isNotNull();
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).contains("extPatientId").contains("evt-one-write");
         }
     }
 
