@@ -19,9 +19,10 @@ import java.util.List;
  * One hook call over the Servlet API: method, headers and the body in, status, headers and bytes out.
  * Where the request allows asynchronous processing (the servlet and every filter before it are
  * {@code async-supported}), the body is read without blocking: what the container already holds at once,
- * the rest through a {@link ReadListener}, so a body that trickles in holds no container thread, and the endpoint answers 408 at its body deadline; the rules
- * then run on the container's thread that delivered the last of the body, and the answer can still
- * leave at the deadline from the engine's watchdog if a rule hangs. A call refused before its body is
+ * the rest through a {@link ReadListener}, so a body that trickles in holds no container thread, and the
+ * endpoint answers 408 at its body deadline; the rules then run on the container's thread that delivered
+ * the last of the body, and the answer can still leave at the deadline from the engine's watchdog if a
+ * rule hangs. A call refused before its body is
  * read carries {@code Connection: close}, so the container closes the connection instead of draining an
  * unread body. Without asynchronous processing, the container's thread reads the body and waits while
  * rule threads run the rules. Used by {@link TokenHookServlet} and by hook-spring's handler.
