@@ -5,7 +5,9 @@
 #
 # For each stack: builds the example jar if it is missing (reactor build, never `mvn install`), starts it
 # on a free 127.0.0.1 port with a random shared secret and BENCH_FLOOR=true (which also mounts
-# POST /bench/floor: reads the body, answers {}), waits until it answers, checks both answers, warms both
+# POST /bench/floor: reads the body, answers {}; and where the stack has them, /bench/floor-blocking: the
+# same off Micronaut's event loop, and /bench/floor-json: also parses the body with Jackson, the floor of
+# any JSON endpoint), waits until it answers, checks both answers, warms both
 # endpoints up, then drives each with wrk and the authorization-code fixture as the body: at saturation
 # and at fixed rates. Every run is bounded in time; the app is stopped on exit, whatever happens.
 #
@@ -27,7 +29,8 @@
 #   BODY_FIXTURE=request-authorization-code   the testkit fixture posted (request-client-credentials: no user,
 #                        so the patient rule returns before its database lookup: the hook without the lookup)
 #   REBUILD=0            1: rebuild the example jar even if present (it is otherwise built only when missing)
-#   ENDPOINTS            e.g. "hook" to measure only the hook (default: floor, floor-blocking if served, hook)
+#   ENDPOINTS            e.g. "hook" to measure only the hook (default: floor, then floor-blocking and
+#                        floor-json where served, then hook)
 #   HOOK_LOG=on          the level of the hook's logger dev.tokenhook in every stack. on: each stack's own
 #                        (INFO: a successful call logs nothing, since successes log at DEBUG; denials and
 #                        refusals log at INFO); debug: DEBUG, one line per successful call too (what "on"
@@ -60,7 +63,7 @@ case "$HOOK_LOG" in
   *) echo "run.sh: HOOK_LOG must be on, debug or off, was '$HOOK_LOG'" >&2; exit 1 ;;
 esac
 HOOK_PATH=/okta/token-hook
-FLOOR_PATH=/bench/floor # and, where the stack has one, /bench/floor-blocking (Micronaut: off the event loop)
+FLOOR_PATH=/bench/floor # and, where the stack has them, /bench/floor-blocking and /bench/floor-json
 
 for tool in java wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "run.sh: $tool is required (wrk: apt-get install wrk)" >&2; exit 1; }
@@ -138,7 +141,7 @@ measure() {
   local stack=$1 endpoint=$2 mode=$3 rate=$4 conns=$5 seconds=$6 path url line load
   case "$endpoint" in
     hook) path=$HOOK_PATH ;;
-    *) path=/bench/$endpoint ;; # floor, floor-blocking
+    *) path=/bench/$endpoint ;; # floor, floor-blocking, floor-json
   esac
   url="http://127.0.0.1:$PORT$path"
   load=$(load1)
@@ -200,10 +203,13 @@ run_stack() {
     echo "run.sh: $stack floor answered $status $(cat "$OUT/answer.json"): is BENCH_FLOOR supported?" >&2
     return 1
   fi
-  endpoints="floor hook"
-  if [ "$(post "http://127.0.0.1:$PORT/bench/floor-blocking")" = 200 ]; then
-    endpoints="floor floor-blocking hook"
-  fi
+  endpoints="floor"
+  for extra in floor-blocking floor-json; do
+    if [ "$(post "http://127.0.0.1:$PORT/bench/$extra")" = 200 ]; then
+      endpoints="$endpoints $extra"
+    fi
+  done
+  endpoints="$endpoints hook"
   endpoints=${ENDPOINTS:-$endpoints}
   for endpoint in $endpoints; do
     warm_up "$stack" "$endpoint"

@@ -1,5 +1,7 @@
 package dev.tokenhook.examples.jetty;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tokenhook.core.TokenHookException;
 import dev.tokenhook.core.http.TokenHookConfig;
 import dev.tokenhook.core.http.TokenHookEndpoint;
@@ -44,11 +46,14 @@ public final class JettyHookApp implements AutoCloseable {
     public static final int CONFIG_ERROR = 2;
     /**
      * Opt-in for the load benchmark only ({@code BENCH_FLOOR=true}): also serve
-     * {@value #BENCH_FLOOR_PATH}, which reads the body and answers {@code {}}: this stack's floor.
+     * {@value #BENCH_FLOOR_PATH}, which reads the body and answers {@code {}}: this stack's floor; and
+     * {@value #BENCH_JSON_FLOOR_PATH}, which also parses it with Jackson: the floor of any JSON endpoint.
      */
     public static final String BENCH_FLOOR_KEY = "bench.floor";
     /** Where the benchmark floor listens when {@value #BENCH_FLOOR_KEY} is true. */
     public static final String BENCH_FLOOR_PATH = "/bench/floor";
+    /** Where the benchmark's JSON floor listens when {@value #BENCH_FLOOR_KEY} is true. */
+    public static final String BENCH_JSON_FLOOR_PATH = "/bench/floor-json";
 
     private final Server server;
     private final ServerConnector connector;
@@ -104,7 +109,8 @@ public final class JettyHookApp implements AutoCloseable {
         ServletContextHandler context = new ServletContextHandler("/");
         context.addServlet(new TokenHookServlet(endpoint), config.path()).setAsyncSupported(true);
         if ("true".equals(settings.apply(BENCH_FLOOR_KEY))) {
-            context.addServlet(new BenchFloorServlet(), BENCH_FLOOR_PATH);
+            context.addServlet(new BenchFloorServlet(false), BENCH_FLOOR_PATH);
+            context.addServlet(new BenchFloorServlet(true), BENCH_JSON_FLOOR_PATH);
         }
         server.setHandler(new GracefulHandler(context));
         server.setStopTimeout(3_000); // Okta waits 3 s at most: let calls in flight finish, no longer
@@ -179,14 +185,31 @@ public final class JettyHookApp implements AutoCloseable {
         app.join();
     }
 
-    /** The benchmark floor: what any JSON endpoint on this stack does at least. Never mounted by default. */
+    /**
+     * The benchmark floors, never mounted by default: what any endpoint on this stack does at least (read
+     * the body, answer {@code {}}), and what any JSON endpoint does at least (parse it too: 400 if it is
+     * not JSON).
+     */
     static final class BenchFloorServlet extends HttpServlet {
         private static final byte[] EMPTY_OBJECT = {'{', '}'};
+        private static final ObjectMapper JSON = new ObjectMapper();
+        private final boolean parse;
+
+        BenchFloorServlet(boolean parse) {
+            this.parse = parse;
+        }
 
         @Override
         protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-            request.getInputStream().readAllBytes();
-            response.setStatus(200);
+            byte[] body = request.getInputStream().readAllBytes();
+            try {
+                if (parse) {
+                    JSON.readTree(body);
+                }
+                response.setStatus(200);
+            } catch (JsonProcessingException notJson) {
+                response.setStatus(400);
+            }
             response.setContentType("application/json");
             response.setContentLength(EMPTY_OBJECT.length);
             response.getOutputStream().write(EMPTY_OBJECT);

@@ -10,26 +10,38 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** The load benchmark's floor endpoint exists only when asked for. */
+/** The load benchmark's floor endpoints exist only when asked for. */
 class BenchFloorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String JSON = "{\"eventId\":\"x\"}";
 
     @Test
     void notMountedByDefault() throws Exception {
         try (ConfigurableApplicationContext app = start()) {
-            assertThat(post(app).statusCode()).isEqualTo(404);
+            assertThat(post(app, "/bench/floor", JSON).statusCode()).isEqualTo(404);
+            assertThat(post(app, "/bench/floor-json", JSON).statusCode()).isEqualTo(404);
         }
     }
 
     @Test
     void answersEmptyObjectWhenOptedIn() throws Exception {
         try (ConfigurableApplicationContext app = start("--bench.floor=true")) {
-            HttpResponse<String> response = post(app);
-            assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.body()).isEqualTo("{}");
-            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                    type -> assertThat(type).startsWith("application/json"));
+            for (String path : new String[] {"/bench/floor", "/bench/floor-json"}) {
+                HttpResponse<String> response = post(app, path, JSON);
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.body()).as(path).isEqualTo("{}");
+                assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                        type -> assertThat(type).startsWith("application/json"));
+            }
+        }
+    }
+
+    @Test
+    void onlyTheJsonFloorParsesTheBody() throws Exception {
+        try (ConfigurableApplicationContext app = start("--bench.floor=true")) {
+            assertThat(post(app, "/bench/floor", "{\"eventId\":").statusCode()).isEqualTo(200);
+            assertThat(post(app, "/bench/floor-json", "{\"eventId\":").statusCode()).isEqualTo(400);
         }
     }
 
@@ -42,9 +54,10 @@ class BenchFloorTest {
         return SpringApplication.run(PatientHookApplication.class, args);
     }
 
-    private static HttpResponse<String> post(ConfigurableApplicationContext app) throws Exception {
-        URI floor = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/bench/floor");
+    private static HttpResponse<String> post(ConfigurableApplicationContext app, String path, String body)
+            throws Exception {
+        URI floor = URI.create("http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + path);
         return HTTP.send(HttpRequest.newBuilder(floor).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"eventId\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 }
