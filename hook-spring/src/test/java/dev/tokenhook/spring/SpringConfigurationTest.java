@@ -124,6 +124,30 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
                 });
     }
 
+    /**
+     * Boot's bracket notation for a map key ({@code tokenhook.lookups[patients].fresh-for}) names the same
+     * setting as the dotted one: the startup check and the application's {@code LookupConfig} read the
+     * value written, neither ignores it nor refuses it.
+     */
+    @Test
+    void lookupKeysTakeBootsBracketNotation() {
+        runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5", "tokenhook.lookups[patients].fresh-for=2s",
+                        "tokenhook.lookups[patients].circuit.openFor=20s")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    TokenHookSettings settings = context.getBean(TokenHookSettings.class);
+                    assertThat(settings.names(TokenHookKeys.LOOKUPS)).containsExactly("patients");
+                    assertThat(settings.get(TokenHookKeys.LOOKUPS, "patients", TokenHookKeys.LOOKUP_FRESH_FOR))
+                            .isEqualTo(Duration.ofSeconds(2));
+                    LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
+                    assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
+                    assertThat(patients.circuitOpenFor()).isEqualTo(Duration.ofSeconds(20));
+                });
+        runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5", "tokenhook.lookups[patients].freshFour=2s")
+                .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(ConfigException.class)
+                        .hasMessageContaining("did you mean tokenhook.lookups.patients.fresh-for?"));
+    }
+
     /** Boot maps both environment variable spellings of a dashed key; the application's lookup reads either. */
     @ParameterizedTest
     @ValueSource(strings = {"TOKENHOOK_LOOKUPS_PATIENTS_FRESHFOR", "TOKENHOOK_LOOKUPS_PATIENTS_FRESH_FOR"})
