@@ -67,12 +67,19 @@ public final class TokenHookEndpoint implements AutoCloseable {
     private final HookAuthenticator authenticator;
     private final int maxBodySize;
     private final ExchangeRecorder log;
+    /** Fixed with the budget, so a call does not work it out again (issue #18, round 5). */
+    private final Duration bodyTimeout;
+    private final long bodyTimeoutNanos;
+    private final long budgetNanos;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
         this.authenticator = builder.authenticator;
         this.maxBodySize = builder.maxBodySize;
         this.log = new ExchangeRecorder(builder.listeners);
+        this.bodyTimeout = hook.timeBudget().multipliedBy(4).dividedBy(5);
+        this.bodyTimeoutNanos = bodyTimeout.toNanos();
+        this.budgetNanos = hook.timeBudget().toNanos();
     }
 
     /**
@@ -176,7 +183,7 @@ public final class TokenHookEndpoint implements AutoCloseable {
      *     which the call is answered 408
      */
     public Duration bodyTimeout() {
-        return hook.timeBudget().multipliedBy(4).dividedBy(5);
+        return bodyTimeout;
     }
 
     /** Runs an admitted call's rules and passes the answer on; passes a refusal on as it is. */
@@ -297,8 +304,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
 
     private long bodyDeadline(long start) {
         long now = System.nanoTime();
-        long budgetEnd = start + hook.timeBudget().toNanos();
-        long deadline = now + bodyTimeout().toNanos();
+        long budgetEnd = start + budgetNanos;
+        long deadline = now + bodyTimeoutNanos;
         return deadline - budgetEnd > 0 ? budgetEnd : deadline;
     }
 
