@@ -14,8 +14,9 @@
 # Settings (environment):
 #   DURATION=15          seconds per measured point
 #   WARMUP=20            seconds of unmeasured saturation per endpoint at least, before measuring; the
-#                        warm-up then goes on in 5 s windows until two windows in a row differ by less
-#                        than 5 % (the JIT has settled), WARMUP_MAX (90) seconds at most. The floor is
+#                        warm-up then goes on in 5 s windows until three windows in a row lie within 5 %
+#                        of each other (the JIT has settled; two, until round 5, stopped on a pause in a
+#                        still rising trail), WARMUP_MAX (90) seconds at most. The floor is
 #                        compiled in seconds, the hook's decoder and engine take far longer on 2 cores:
 #                        a short warm-up measures the hook half-compiled (issue #18, round 4)
 #   ROUNDS=2             saturation measured this many times per endpoint, alternating floor and hook, so
@@ -116,17 +117,20 @@ app_cpu_ticks() { # user + system CPU of the app so far, in clock ticks
 
 # stack endpoint: saturation in 5 s windows, at least WARMUP s, until two windows in a row agree within 5 %
 warm_up() {
-  local stack=$1 endpoint=$2 spent=0 previous=0 current trail=""
+  local stack=$1 endpoint=$2 spent=0 older=0 previous=0 current trail="" low high
   while [ "$spent" -lt "$WARMUP_MAX" ]; do
     current=$(measure "$stack" "$endpoint" warmup 0 "$SAT_CONNECTIONS" 5)
     current=${current%.*}
+    current=${current:-0}
     spent=$((spent + 5))
-    trail="$trail ${current:-0}"
-    if [ "$spent" -ge "$WARMUP" ] && [ "${current:-0}" -gt 0 ] && [ "$previous" -gt 0 ] \
-        && [ $(( (current - previous) * 100 / previous )) -lt 5 ] && [ $(( (previous - current) * 100 / previous )) -lt 5 ]; then
+    trail="$trail $current"
+    low=$(printf '%s\n' "$older" "$previous" "$current" | sort -n | head -n 1)
+    high=$(printf '%s\n' "$older" "$previous" "$current" | sort -n | tail -n 1)
+    if [ "$spent" -ge "$WARMUP" ] && [ "$low" -gt 0 ] && [ $(( (high - low) * 100 / low )) -lt 5 ]; then
       break
     fi
-    previous=${current:-0}
+    older=$previous
+    previous=$current
   done
   echo "  warm-up $endpoint: ${spent}s, req/s per 5 s window:$trail"
 }
