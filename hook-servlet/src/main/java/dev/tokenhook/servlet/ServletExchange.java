@@ -22,10 +22,10 @@ import java.util.List;
  * the rest through a {@link ReadListener}, so a body that trickles in holds no container thread, and the
  * endpoint answers 408 at its body deadline; the rules then run on the container's thread that delivered
  * the last of the body, and the answer can still leave at the deadline from the engine's watchdog if a
- * rule hangs. A call refused before its body is
- * read carries {@code Connection: close}, so the container closes the connection instead of draining an
- * unread body. Without asynchronous processing, the container's thread reads the body and waits while
- * rule threads run the rules. Used by {@link TokenHookServlet} and by hook-spring's handler.
+ * rule hangs. A call refused before its body is read carries {@code Connection: close}, so the container
+ * closes the connection instead of draining an unread body. Without asynchronous processing, the
+ * container's thread reads the body and waits while rule threads run the rules. Used by
+ * {@link TokenHookServlet} and by hook-spring's handler.
  */
 public final class ServletExchange {
 
@@ -77,27 +77,33 @@ public final class ServletExchange {
      * that is a second pass through the container per call (issue #18, round 5). Only bytes that
      * {@link ServletInputStream#available()} reports are read, so this never waits for the client; a body
      * of unknown length, or one not all there yet, goes on through the listener from where this stopped.
+     * A read that fails (the connection broke) is answered as the listener's {@code onError} is.
      *
      * @return whether the body is dealt with: read to its declared length, or the call answered
      */
-    private static boolean readArrived(HookCall call, ServletInputStream body, long length) throws IOException {
+    private static boolean readArrived(HookCall call, ServletInputStream body, long length) {
         if (length < 0) {
             return false;
         }
         byte[] chunk = CHUNKS.get();
         long read = 0;
-        while (read < length) {
-            if (body.available() <= 0) {
-                return false;
+        try {
+            while (read < length) {
+                if (body.available() <= 0) {
+                    return false;
+                }
+                int count = body.read(chunk, 0, (int) Math.min(chunk.length, length - read));
+                if (count == -1) {
+                    return false;
+                }
+                if (!call.append(chunk, 0, count)) {
+                    return true;
+                }
+                read += count;
             }
-            int count = body.read(chunk, 0, (int) Math.min(chunk.length, length - read));
-            if (count == -1) {
-                return false;
-            }
-            if (!call.append(chunk, 0, count)) {
-                return true;
-            }
-            read += count;
+        } catch (IOException broken) {
+            call.fail();
+            return true;
         }
         call.end();
         return true;
