@@ -28,6 +28,7 @@ import org.springframework.boot.configurationmetadata.ConfigurationMetadataPrope
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepository;
 import org.springframework.boot.configurationmetadata.ConfigurationMetadataRepositoryJsonBuilder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
@@ -110,13 +111,7 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
                 .withPropertyValues("tokenhook.lookups.patients.maxConcurrentCalls=2",
                         "tokenhook.lookups.patients.on_unknown=FAIL_RULE")
                 .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    TokenHookSettings settings = context.getBean(TokenHookSettings.class);
-                    assertThat(settings.names(TokenHookKeys.LOOKUPS)).containsExactly("patients");
-                    assertThat(settings.get(TokenHookKeys.LOOKUPS, "patients", TokenHookKeys.LOOKUP_FRESH_FOR))
-                            .isEqualTo(Duration.ofSeconds(2));
-                    LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
-                    assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
+                    LookupSettings patients = patientsFreshForTwoSeconds(context);
                     assertThat(patients.notFoundFreshFor()).isEqualTo(Duration.ofSeconds(3));
                     assertThat(patients.circuitFailureRate()).isEqualTo(30);
                     assertThat(patients.maxConcurrentCalls()).isEqualTo(2);
@@ -133,19 +128,28 @@ class SpringConfigurationTest extends TokenHookConfigurationContract {
     void lookupKeysTakeBootsBracketNotation() {
         runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5", "tokenhook.lookups[patients].fresh-for=2s",
                         "tokenhook.lookups[patients].circuit.openFor=20s")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    TokenHookSettings settings = context.getBean(TokenHookSettings.class);
-                    assertThat(settings.names(TokenHookKeys.LOOKUPS)).containsExactly("patients");
-                    assertThat(settings.get(TokenHookKeys.LOOKUPS, "patients", TokenHookKeys.LOOKUP_FRESH_FOR))
-                            .isEqualTo(Duration.ofSeconds(2));
-                    LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
-                    assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
-                    assertThat(patients.circuitOpenFor()).isEqualTo(Duration.ofSeconds(20));
-                });
+                .run(context -> assertThat(patientsFreshForTwoSeconds(context).circuitOpenFor())
+                        .isEqualTo(Duration.ofSeconds(20)));
         runner.withPropertyValues("tokenhook.auth.header.secrets=Basic eDp5", "tokenhook.lookups[patients].freshFour=2s")
                 .run(context -> assertThat(context).getFailure().rootCause().isInstanceOf(ConfigException.class)
                         .hasMessageContaining("did you mean tokenhook.lookups.patients.fresh-for?"));
+    }
+
+    /**
+     * Checks the application started, its startup check knows one lookup, {@code patients}, fresh for 2 s,
+     * and the application's {@code LookupConfig} reads the same.
+     *
+     * @return what {@code LookupConfig} read
+     */
+    private static LookupSettings patientsFreshForTwoSeconds(AssertableWebApplicationContext context) {
+        assertThat(context).hasNotFailed();
+        TokenHookSettings settings = context.getBean(TokenHookSettings.class);
+        assertThat(settings.names(TokenHookKeys.LOOKUPS)).containsExactly("patients");
+        assertThat(settings.get(TokenHookKeys.LOOKUPS, "patients", TokenHookKeys.LOOKUP_FRESH_FOR))
+                .isEqualTo(Duration.ofSeconds(2));
+        LookupSettings patients = LookupConfig.fromProperties("patients", context.getEnvironment()::getProperty);
+        assertThat(patients.freshFor()).isEqualTo(Duration.ofSeconds(2));
+        return patients;
     }
 
     /** Boot maps both environment variable spellings of a dashed key; the application's lookup reads either. */
