@@ -181,7 +181,23 @@ public abstract class TokenHookHostileCallersContract {
     /** Head and body in one write, as Okta sends them: the adapter finds the body already there and answers. */
     @Test
     void aBodySentWithItsHeadIsAnswered() {
-        byte[] body = ContractRequests.signIn("evt-one-write", "isaac.brock@example.com");
+        assertSentInOneWriteIsAnswered("evt-one-write", 0);
+    }
+
+    /**
+     * The same with a body of 40,000 bytes and more, beyond any container's first read buffer: read in
+     * several pieces, whether the container holds all of it at once or not.
+     */
+    @Test
+    void aLargeBodySentWithItsHeadIsAnswered() {
+        assertSentInOneWriteIsAnswered("evt-large-one-write", 40_000);
+    }
+
+    private void assertSentInOneWriteIsAnswered(String eventId, int padding) {
+        byte[] signIn = ContractRequests.signIn(eventId, "isaac.brock@example.com");
+        byte[] pad = ("{\"padding\":\"" + "x".repeat(padding) + "\",").getBytes(StandardCharsets.US_ASCII);
+        byte[] body = Arrays.copyOf(pad, pad.length + signIn.length - 1);
+        System.arraycopy(signIn, 1, body, pad.length, signIn.length - 1); // signIn's own "{" replaced by pad's
         byte[] head = ("POST " + hook.getRawPath() + " HTTP/1.1\r\nHost: " + hook.getHost() + ":" + hook.getPort()
                 + "\r\nAuthorization: " + SECRET + "\r\nContent-Type: application/json\r\nContent-Length: "
                 + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
@@ -192,7 +208,7 @@ public abstract class TokenHookHostileCallersContract {
 
             assertThat(response).isNotNull();
             assertThat(response.status()).isEqualTo(200);
-            assertThat(response.body()).contains("extPatientId").contains("evt-one-write");
+            assertThat(response.body()).contains("extPatientId").contains(eventId);
         }
     }
 
