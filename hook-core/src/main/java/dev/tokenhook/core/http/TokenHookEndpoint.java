@@ -69,8 +69,6 @@ public final class TokenHookEndpoint implements AutoCloseable {
     private final ExchangeRecorder log;
     /** Fixed with the budget, so a call does not work it out again (issue #18, round 5). */
     private final Duration bodyTimeout;
-    private final long bodyTimeoutNanos;
-    private final long budgetNanos;
 
     private TokenHookEndpoint(Builder builder) {
         this.hook = builder.hook;
@@ -78,8 +76,6 @@ public final class TokenHookEndpoint implements AutoCloseable {
         this.maxBodySize = builder.maxBodySize;
         this.log = new ExchangeRecorder(builder.listeners);
         this.bodyTimeout = hook.timeBudget().multipliedBy(4).dividedBy(5);
-        this.bodyTimeoutNanos = bodyTimeout.toNanos();
-        this.budgetNanos = hook.timeBudget().toNanos();
     }
 
     /**
@@ -304,8 +300,8 @@ public final class TokenHookEndpoint implements AutoCloseable {
 
     private long bodyDeadline(long start) {
         long now = System.nanoTime();
-        long budgetEnd = start + budgetNanos;
-        long deadline = now + bodyTimeoutNanos;
+        long budgetEnd = start + hook.timeBudget().toNanos();
+        long deadline = now + bodyTimeout.toNanos();
         return deadline - budgetEnd > 0 ? budgetEnd : deadline;
     }
 
