@@ -3,7 +3,13 @@ package dev.tokenhook.examples.patient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLFeatureNotSupportedException;
 import java.time.Duration;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,5 +82,40 @@ class PatientStoreTest {
                     .hasMessageStartingWith("Patient lookup failed (SQLState ")
                     .hasMessageNotContaining("isaac");
         }
+    }
+
+    @Test
+    void aDriverThatCannotBoundReadsStillLooksUp() {
+        PatientStore withoutNetworkTimeouts = new PatientStore(withoutNetworkTimeouts(pooled.dataSource()));
+
+        assertThat(withoutNetworkTimeouts.patientIdFor("isaac.brock@example.com")).contains("1234");
+    }
+
+    /** The real database, through connections whose driver refuses {@code setNetworkTimeout}, as some do. */
+    private static DataSource withoutNetworkTimeouts(DataSource real) {
+        return forward(DataSource.class, real, (target, method, args) -> method.getName().equals("getConnection")
+                ? forward(Connection.class, (Connection) method.invoke(target, args), (connection, call, callArgs) -> {
+                    if (call.getName().equals("setNetworkTimeout")) {
+                        throw new SQLFeatureNotSupportedException("setNetworkTimeout");
+                    }
+                    return call.invoke(connection, callArgs);
+                })
+                : method.invoke(target, args));
+    }
+
+    /** What a forwarding proxy does with one call to its target. */
+    private interface Call<T> {
+        Object on(T target, java.lang.reflect.Method method, Object[] args) throws Throwable;
+    }
+
+    private static <T> T forward(Class<T> type, T target, Call<T> call) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            try {
+                return call.on(target, method, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 }
