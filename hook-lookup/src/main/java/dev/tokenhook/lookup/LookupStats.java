@@ -13,10 +13,12 @@ import java.util.Map;
  * @param evictions answers dropped for size or at the end of the stale window
  * @param size the current number of entries, approximate
  * @param sourceCalls calls made to the source
+ * @param sourceCallsRunning source calls running now, at most {@code max-concurrent-calls}: calls that stay at
+ *     that limit while lookups time out never return, and hold the lookup's threads (bound them: {@link LookupSource})
  * @param circuit the circuit's current state
  */
 public record LookupStats(Map<LookupOutcome, Long> outcomes, long cacheHits, long cacheMisses, long evictions,
-        long size, long sourceCalls, CircuitState circuit) {
+        long size, long sourceCalls, int sourceCallsRunning, CircuitState circuit) {
 
     /** Copies the map. */
     public LookupStats {

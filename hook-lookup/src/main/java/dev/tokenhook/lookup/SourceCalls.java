@@ -34,6 +34,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     private final long waitLimitNanos;
     private final ThreadPoolExecutor pool;
     private final LongAdder calls = new LongAdder();
+    private final AtomicInteger running = new AtomicInteger();
 
     SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
             int maxConcurrentCalls) {
@@ -96,6 +97,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             return;
         }
         calls.increment();
+        running.incrementAndGet();
         Optional<V> value = null;
         Throwable error = null;
         try {
@@ -105,6 +107,8 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
                 Thread.currentThread().interrupt();
             }
             error = e;
+        } finally {
+            running.decrementAndGet();
         }
         if (recorded.compareAndSet(false, true)) {
             long took = System.nanoTime() - queuedAt;
@@ -138,6 +142,11 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
 
     long calls() {
         return calls.sum();
+    }
+
+    /** @return source calls running now */
+    int running() {
+        return running.get();
     }
 
     @Override

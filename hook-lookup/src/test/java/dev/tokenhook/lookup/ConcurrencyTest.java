@@ -76,8 +76,10 @@ class ConcurrencyTest {
                 assertThat(answer.outcome()).isEqualTo(LookupOutcome.TIMED_OUT);
             }
             assertThat(source.inFlight()).isEqualTo(limit);
+            assertThat(lookup.stats().sourceCallsRunning()).as("what operators see of held calls").isEqualTo(limit);
             release.countDown();
             Eventually.await("the held calls to end", () -> source.inFlight() == 0);
+            Eventually.await("the lookup to count them ended", () -> lookup.stats().sourceCallsRunning() == 0);
             assertThat(source.mostInFlight()).isEqualTo(limit);
             int lateAnswersCached = 0;
             for (int i = 0; i < CALLERS; i++) {

@@ -21,6 +21,8 @@ import java.util.Objects;
  *       cache, fresh or not) or {@code miss};</li>
  *   <li>{@code tokenhook.lookup.cache.evictions} (function counter): answers dropped for size or staleness;</li>
  *   <li>{@code tokenhook.lookup.source.calls} (function counter): calls made to the source;</li>
+ *   <li>{@code tokenhook.lookup.source.running} (gauge): source calls running now; staying at
+ *       {@code max-concurrent-calls} while lookups time out means calls that never return;</li>
  *   <li>{@code tokenhook.lookup.circuit.state} (gauge): 1 for the current {@code state} (closed, open,
  *       half-open), 0 for the others.</li>
  * </ul>
@@ -59,6 +61,9 @@ public final class ClaimLookupMetrics implements MeterBinder {
                 .register(registry);
         FunctionCounter.builder("tokenhook.lookup.source.calls", lookup, l -> l.stats().sourceCalls())
                 .description("Calls a claim lookup made to its source").tag("lookup", name).register(registry);
+        Gauge.builder("tokenhook.lookup.source.running", lookup, l -> l.stats().sourceCallsRunning())
+                .description("Calls of a claim lookup to its source running now").tag("lookup", name)
+                .register(registry);
         for (LookupStats.CircuitState state : LookupStats.CircuitState.values()) {
             Gauge.builder("tokenhook.lookup.circuit.state", lookup, l -> l.stats().circuit() == state ? 1 : 0)
                     .description("1 for the circuit breaker's current state").tags("lookup", name, "state",

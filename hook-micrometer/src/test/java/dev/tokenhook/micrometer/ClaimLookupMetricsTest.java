@@ -10,10 +10,13 @@ import dev.tokenhook.lookup.ClaimLookup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -110,6 +113,38 @@ class ClaimLookupMetricsTest {
             micrometer.removeHandler(handler);
             micrometer.setLevel(level);
         }
+    }
+
+    /** A source call that does not return is what this gauge is for: it shows it held, then ended. */
+    @Test
+    void sourceCallsRunningNowAreAGauge() {
+        CountDownLatch release = new CountDownLatch(1);
+        try (ClaimLookup<String, String> patients = ClaimLookup.<String, String>builder("patients", login -> {
+                    release.await(20, TimeUnit.SECONDS);
+                    return Optional.of("1234");
+                }).settings(LookupSettings.builder().waitLimit(Duration.ofMillis(50)).build()).build()) {
+            new ClaimLookupMetrics(patients).bindTo(registry);
+
+            assertThat(patients.apply("ann@example.com")).as("unknown: the call is held past the wait limit").isEmpty();
+            assertThat(runningOnceSettled(1)).isEqualTo(1);
+            release.countDown();
+            assertThat(runningOnceSettled(0)).isZero();
+        } finally {
+            release.countDown();
+        }
+    }
+
+    /** @return the gauge once it shows {@code expected}, or after 20 s what it shows then */
+    private double runningOnceSettled(double expected) {
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (running() != expected && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        return running();
+    }
+
+    private double running() {
+        return registry.get("tokenhook.lookup.source.running").tag("lookup", "patients").gauge().value();
     }
 
     private double count(String outcome, String answer) {

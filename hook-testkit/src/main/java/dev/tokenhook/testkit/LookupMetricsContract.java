@@ -76,6 +76,7 @@ public abstract class LookupMetricsContract {
         assertThat(app.metrics().value("tokenhook.lookup.circuit.state?tag=lookup:patients&tag=state:closed"))
                 .isEqualTo(1);
         assertThat(app.metrics().value("tokenhook.lookup.cache.size?tag=lookup:patients")).isEqualTo(2);
+        assertThat(app.metrics().value("tokenhook.lookup.source.running?tag=lookup:patients")).isZero();
     }
 
     @Test

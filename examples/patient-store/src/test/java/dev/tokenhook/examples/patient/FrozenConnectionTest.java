@@ -67,11 +67,14 @@ class FrozenConnectionTest {
             assertThat(seen).as("the database's current id, read through a new connection").contains("4321");
             assertThat(proxy.connectionsOpened()).isGreaterThan(openedBefore);
             HikariDataSource pool = pooled.dataSource().unwrap(HikariDataSource.class);
-            while (pool.getHikariPoolMXBean().getActiveConnections() > 0 && System.nanoTime() - giveUpAt < 0) {
+            while ((pool.getHikariPoolMXBean().getActiveConnections() > 0
+                    || lookup.lookup().stats().sourceCallsRunning() > 0) && System.nanoTime() - giveUpAt < 0) {
                 Thread.sleep(100);
             }
             assertThat(pool.getHikariPoolMXBean().getActiveConnections())
                     .as("connections still held by a read on a frozen connection").isZero();
+            assertThat(lookup.lookup().stats().sourceCallsRunning())
+                    .as("lookup threads still in a read on a frozen connection").isZero();
         }
     }
 
