@@ -3,14 +3,13 @@ package dev.tokenhook.servlet;
 import dev.tokenhook.core.auth.HookHeaders;
 import dev.tokenhook.core.http.HookCall;
 import dev.tokenhook.core.http.HookHttpRequest;
-import dev.tokenhook.core.http.HookHttpResponse;
 import dev.tokenhook.core.http.TokenHookEndpoint;
-import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -21,9 +20,10 @@ import java.util.List;
  * {@code async-supported}), the body is read without blocking: what the container already holds at once,
  * the rest through a {@link ReadListener}, so a body that trickles in holds no container thread, and the
  * endpoint answers 408 at its body deadline; the rules then run on the container's thread that delivered
- * the last of the body, and the answer can still leave at the deadline from the engine's watchdog if a
- * rule hangs. A call refused before its body is read carries {@code Connection: close}, so the container
- * closes the connection instead of draining an unread body. Without asynchronous processing, the
+ * the last of the body, which leaves only once the answer is sent ({@link ServletAnswer}: no other thread
+ * writes the response while filters may touch it), and the answer can still leave at the deadline from the
+ * engine's watchdog if a rule hangs. A call refused before its body is read carries {@code Connection: close},
+ * so the container closes the connection instead of draining an unread body. Without asynchronous processing, the
  * container's thread reads the body and waits while rule threads run the rules. Used by
  * {@link TokenHookServlet} and by hook-spring's handler.
  */
@@ -40,8 +40,7 @@ public final class ServletExchange {
     }
 
     /**
-     * Serves one call; the answer is written before this returns unless the body is still arriving or
-     * the rules outlive the budget.
+     * Serves one call; the answer is written before this returns unless the body is still arriving.
      *
      * @param endpoint decides the answer
      * @param request the call
@@ -52,23 +51,21 @@ public final class ServletExchange {
             throws IOException {
         HookHeaders headers = name -> values(request, name);
         if (!request.isAsyncSupported()) {
-            write(endpoint.handle(new HookHttpRequest(request.getMethod(), headers, request.getInputStream())), response);
+            ServletAnswer.write(endpoint.handle(new HookHttpRequest(request.getMethod(), headers,
+                    request.getInputStream())), response);
             return;
         }
-        AsyncContext async = request.startAsync();
-        HookCall call = endpoint.begin(request.getMethod(), headers, answer -> {
-            try {
-                write(answer, response);
-            } finally {
-                async.complete();
-            }
-        });
+        ServletAnswer answer = new ServletAnswer(request.startAsync(), response);
+        Duration answeredWithin = endpoint.hook().timeBudget().plusSeconds(1);
+        HookCall call = endpoint.begin(request.getMethod(), headers, answer::send);
         if (call.wantsBody()) {
             ServletInputStream body = request.getInputStream();
             if (!readArrived(call, body, request.getContentLengthLong())) {
-                body.setReadListener(new BodyReader(call, body));
+                body.setReadListener(new BodyReader(call, body, answer, answeredWithin));
+                return;
             }
         }
+        answer.awaitSent(answeredWithin);
     }
 
     /**
@@ -109,8 +106,12 @@ public final class ServletExchange {
         return true;
     }
 
-    /** Feeds the body to the call as the container delivers it, never waiting for bytes. */
-    private record BodyReader(HookCall call, ServletInputStream body) implements ReadListener {
+    /**
+     * Feeds the body to the call as the container delivers it, never waiting for bytes; the thread that
+     * delivers the last of it runs the rules and stays until the answer is sent.
+     */
+    private record BodyReader(HookCall call, ServletInputStream body, ServletAnswer answer, Duration answeredWithin)
+            implements ReadListener {
 
         @Override
         public void onDataAvailable() throws IOException {
@@ -126,25 +127,12 @@ public final class ServletExchange {
         @Override
         public void onAllDataRead() {
             call.end();
+            answer.awaitSent(answeredWithin);
         }
 
         @Override
         public void onError(Throwable error) {
             call.fail();
-        }
-    }
-
-    private static void write(HookHttpResponse answer, HttpServletResponse response) {
-        response.setStatus(answer.status());
-        answer.headers().forEach(response::setHeader);
-        response.setContentLength(answer.body().length);
-        try {
-            response.getOutputStream().write(answer.body());
-            // Sent now: a complete() from the watchdog only takes effect once the container's thread,
-            // still inside a hung rule, returns (Servlet spec; Tomcat 10.1 holds the bytes until then).
-            response.flushBuffer();
-        } catch (IOException | IllegalStateException clientGone) {
-            // Okta stopped waiting or the connection broke: nobody is left to answer, and no page to render.
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.tokenhook.servlet;
 
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.net.URI;
+import java.util.function.Consumer;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -22,6 +24,12 @@ final class EmbeddedJetty {
      * @throws Exception if Jetty cannot start
      */
     static URI serve(Server server, TokenHookEndpoint endpoint, String path) throws Exception {
+        return serve(server, endpoint, path, context -> { });
+    }
+
+    /** The same, with more of the application (filters, say) registered before the hook. */
+    static URI serve(Server server, TokenHookEndpoint endpoint, String path, Consumer<ServletContext> application)
+            throws Exception {
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
@@ -30,6 +38,7 @@ final class EmbeddedJetty {
         context.addEventListener(new ServletContextListener() {
             @Override
             public void contextInitialized(ServletContextEvent event) {
+                application.accept(event.getServletContext());
                 TokenHookServlets.register(event.getServletContext(), endpoint, path);
             }
         });

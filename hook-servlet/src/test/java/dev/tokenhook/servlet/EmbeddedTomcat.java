@@ -1,12 +1,14 @@
 package dev.tokenhook.servlet;
 
 import dev.tokenhook.core.http.TokenHookEndpoint;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.catalina.Context;
@@ -49,8 +51,15 @@ final class EmbeddedTomcat {
      * @return the hook's URL
      */
     static URI serve(Tomcat tomcat, TokenHookEndpoint endpoint, String path) throws LifecycleException {
+        return serve(tomcat, endpoint, path, servletContext -> { });
+    }
+
+    /** The same, with more of the application (filters, say) registered before the hook. */
+    static URI serve(Tomcat tomcat, TokenHookEndpoint endpoint, String path, Consumer<ServletContext> application)
+            throws LifecycleException {
         Context context = rootContext(tomcat);
         context.addServletContainerInitializer((classes, servletContext) -> {
+            application.accept(servletContext);
             TokenHookServlets.register(servletContext, endpoint, path);
             servletContext.addListener(new ServletContextListener() {
                 @Override

@@ -1,0 +1,73 @@
+package dev.tokenhook.servlet;
+
+import dev.tokenhook.core.http.HookHttpResponse;
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+
+/**
+ * Sends one asynchronous call's answer, from whichever thread has it, without racing the container's thread.
+ * The Servlet API's response is not thread-safe, and filters in front of the hook (Spring Security's header
+ * writer, for one) still read and write it after the hook's handler returns: an answer written from a rule
+ * thread at that moment corrupts it (seen on Tomcat: a {@code NullPointerException} in its header table and
+ * the connection closed without an answer, which Okta takes as no answer at all). So the container's thread
+ * that runs a call's rules leaves the hook only once the answer is sent ({@link #awaitSent}), and another
+ * thread writes only while that thread is still inside the hook: waiting here, or held past the time budget
+ * by a rule (the engine's watchdog answers then, and the thread, once the rule lets go, waits for that write to
+ * end before it returns to the filters).
+ */
+final class ServletAnswer {
+
+    private final AsyncContext async;
+    private final HttpServletResponse response;
+    private boolean sent;
+
+    ServletAnswer(AsyncContext async, HttpServletResponse response) {
+        this.async = async;
+        this.response = response;
+    }
+
+    /** Writes the answer and completes the request; called once, on any thread. */
+    synchronized void send(HookHttpResponse answer) {
+        try {
+            write(answer, response);
+        } finally {
+            sent = true;
+            notifyAll();
+            async.complete();
+        }
+    }
+
+    /**
+     * Returns once the answer is sent, or after {@code limit} (the engine answers every call within its time
+     * budget, so only an engine failure meets it), or when this thread is interrupted (the container is
+     * stopping; the flag stays set).
+     */
+    synchronized void awaitSent(Duration limit) {
+        long end = System.nanoTime() + limit.toNanos();
+        for (long left = limit.toNanos(); !sent && left > 0; left = end - System.nanoTime()) {
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Writes status, headers, length and body, sent at once; a gone client is nobody left to answer. */
+    static void write(HookHttpResponse answer, HttpServletResponse response) {
+        response.setStatus(answer.status());
+        answer.headers().forEach(response::setHeader);
+        response.setContentLength(answer.body().length);
+        try {
+            response.getOutputStream().write(answer.body());
+            // Sent now: a complete() from the watchdog only takes effect once the container's thread,
+            // still inside a hung rule, returns (Servlet spec; Tomcat 10.1 holds the bytes until then).
+            response.flushBuffer();
+        } catch (IOException | IllegalStateException clientGone) {
+            // Okta stopped waiting or the connection broke: nobody is left to answer, and no page to render.
+        }
+    }
+}
