@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.tokenhook.core.auth.MissingAuthenticationException;
 import dev.tokenhook.core.http.TokenHookEndpoint;
 import dev.tokenhook.core.rule.ClaimRule;
+import dev.tokenhook.examples.patient.PatientStores;
 import dev.tokenhook.testkit.HookCall;
 import dev.tokenhook.testkit.OktaHookCaller;
 import dev.tokenhook.testkit.TestIssuer;
@@ -97,6 +99,14 @@ class PatientHookApplicationTest {
         assertThat(app.getBeansOfType(ClaimRule.class)).containsOnlyKeys("patientIdRule");
         assertThat(app.getBean(TokenHookEndpoint.class).hook().rules()).extracting(ClaimRule::name)
                 .containsExactly("patient-id");
+    }
+
+    @Test
+    void bootsPoolWaitsForAConnectionAsLittleAsTheOtherExamples() {
+        HikariDataSource pool = app.getBean(HikariDataSource.class);
+
+        assertThat(pool.getConnectionTimeout()).isEqualTo(PatientStores.CONNECTION_TIMEOUT.toMillis());
+        assertThat(pool.getValidationTimeout()).isEqualTo(1_000);
     }
 
     /**
