@@ -5,6 +5,7 @@ import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends one asynchronous call's answer, from whichever thread has it, without racing the container's thread.
@@ -19,13 +20,21 @@ import java.time.Duration;
  */
 final class ServletAnswer {
 
+    private static final long SLACK_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final AsyncContext async;
     private final HttpServletResponse response;
+    private final long waitLimitNanos;
     private boolean sent;
 
-    ServletAnswer(AsyncContext async, HttpServletResponse response) {
+    /**
+     * @param timeBudget the engine's time budget, by which it answers every call; {@link #awaitSent()} waits
+     *     that long and a second more at most
+     */
+    ServletAnswer(AsyncContext async, HttpServletResponse response, Duration timeBudget) {
         this.async = async;
         this.response = response;
+        this.waitLimitNanos = timeBudget.toNanos() + SLACK_NANOS;
     }
 
     /** Writes the answer and completes the request; called once, on any thread. */
@@ -40,13 +49,13 @@ final class ServletAnswer {
     }
 
     /**
-     * Returns once the answer is sent, or after {@code limit} (the engine answers every call within its time
-     * budget, so only an engine failure meets it), or when this thread is interrupted (the container is
+     * Returns once the answer is sent, or a second past the time budget (the engine answers every call within
+     * its budget, so only an engine failure meets it), or when this thread is interrupted (the container is
      * stopping; the flag stays set).
      */
-    synchronized void awaitSent(Duration limit) {
-        long end = System.nanoTime() + limit.toNanos();
-        for (long left = limit.toNanos(); !sent && left > 0; left = end - System.nanoTime()) {
+    synchronized void awaitSent() {
+        long end = System.nanoTime() + waitLimitNanos;
+        for (long left = waitLimitNanos; !sent && left > 0; left = end - System.nanoTime()) {
             try {
                 wait(Math.max(1, left / 1_000_000));
             } catch (InterruptedException stopping) {

@@ -9,7 +9,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -55,17 +54,16 @@ public final class ServletExchange {
                     request.getInputStream())), response);
             return;
         }
-        ServletAnswer answer = new ServletAnswer(request.startAsync(), response);
-        Duration answeredWithin = endpoint.hook().timeBudget().plusSeconds(1);
+        ServletAnswer answer = new ServletAnswer(request.startAsync(), response, endpoint.hook().timeBudget());
         HookCall call = endpoint.begin(request.getMethod(), headers, answer::send);
         if (call.wantsBody()) {
             ServletInputStream body = request.getInputStream();
             if (!readArrived(call, body, request.getContentLengthLong())) {
-                body.setReadListener(new BodyReader(call, body, answer, answeredWithin));
+                body.setReadListener(new BodyReader(call, body, answer));
                 return;
             }
         }
-        answer.awaitSent(answeredWithin);
+        answer.awaitSent();
     }
 
     /**
@@ -110,8 +108,7 @@ public final class ServletExchange {
      * Feeds the body to the call as the container delivers it, never waiting for bytes; the thread that
      * delivers the last of it runs the rules and stays until the answer is sent.
      */
-    private record BodyReader(HookCall call, ServletInputStream body, ServletAnswer answer, Duration answeredWithin)
-            implements ReadListener {
+    private record BodyReader(HookCall call, ServletInputStream body, ServletAnswer answer) implements ReadListener {
 
         @Override
         public void onDataAvailable() throws IOException {
@@ -127,7 +124,7 @@ public final class ServletExchange {
         @Override
         public void onAllDataRead() {
             call.end();
-            answer.awaitSent(answeredWithin);
+            answer.awaitSent();
         }
 
         @Override
