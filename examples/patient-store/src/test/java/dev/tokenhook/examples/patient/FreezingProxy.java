@@ -111,10 +111,15 @@ final class FreezingProxy implements AutoCloseable {
             frozen = true;
         }
 
+        /** Closes both sockets; a failure to close one still closes the other. */
         void close() {
+            closeQuietly(client);
+            closeQuietly(server);
+        }
+
+        private static void closeQuietly(Socket socket) {
             try {
-                client.close();
-                server.close();
+                socket.close();
             } catch (IOException ignored) {
                 // closing anyway
             }
