@@ -44,7 +44,8 @@ import java.util.function.Function;
  *   <li>Concurrent misses of one key make one source call; a miss waits at most {@code wait-limit}, then the
  *       rule gets "unknown" while the call may still finish and fill the cache.</li>
  *   <li>When the source fails, the last known answer is served for {@code stale-for} after it was read.</li>
- *   <li>At most {@code max-concurrent-calls} source calls run at once. After repeated failures or slow calls the
+ *   <li>At most {@code max-concurrent-calls} source calls run at once; one still running at {@code interrupt-after}
+ *       has its thread interrupted. After repeated failures or slow calls the
  *       circuit opens: the source is not called for {@code circuit.open-for} and lookups answer from the cache
  *       at once.</li>
  *   <li>"Unknown" is never "not found": {@link #apply(Object)} gives empty or, with {@link OnUnknown#FAIL_RULE},
@@ -100,7 +101,7 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
         this.breaker = CircuitBreaker.of("tokenhook-lookup-" + name, circuit.build());
         breaker.getEventPublisher().onStateTransition(event -> logTransition(event.getStateTransition().getToState()));
         this.sourceCalls = new SourceCalls<>(name, builder.source, breaker, ticker, waitLimitNanos,
-                settings.maxConcurrentCalls());
+                settings.interruptAfter().toNanos(), settings.maxConcurrentCalls());
         this.cache = Caffeine.newBuilder()
                 .maximumSize(settings.maxSize())
                 .expireAfter(new EntryExpiry<K, V>(settings.staleFor().toNanos()))

@@ -3,6 +3,8 @@ package dev.tokenhook.lookup;
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Calls the source for the cache: on a bounded pool (at most {@code max-concurrent-calls} threads, so never more
- * calls at once), through the circuit breaker, which counts a call still running at the wait limit as failed.
+ * calls at once), through the circuit breaker, which counts a call still running at the wait limit as failed. A
+ * call still running at {@code interrupt-after} has its thread interrupted, so a source that answers interrupts
+ * gives the thread back instead of holding it for good.
  * Its futures never fail: a failed load becomes a failed {@link Entry} (so the cache does not log the source's
  * exception, whose message may hold data), a failed refresh keeps the old answer.
  */
@@ -27,21 +31,26 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
 
     /** Calls that may wait for a thread, per allowed concurrent call. */
     private static final int QUEUE_PER_CALL = 16;
+    private static final Logger LOG = System.getLogger("dev.tokenhook.lookup");
 
+    private final String name;
     private final LookupSource<K, V> source;
     private final CircuitBreaker breaker;
     private final Ticker ticker;
     private final long waitLimitNanos;
+    private final long interruptAfterNanos;
     private final ThreadPoolExecutor pool;
     private final LongAdder calls = new LongAdder();
     private final AtomicInteger running = new AtomicInteger();
 
     SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
-            int maxConcurrentCalls) {
+            long interruptAfterNanos, int maxConcurrentCalls) {
+        this.name = name;
         this.source = source;
         this.breaker = breaker;
         this.ticker = ticker;
         this.waitLimitNanos = waitLimitNanos;
+        this.interruptAfterNanos = interruptAfterNanos;
         AtomicInteger counter = new AtomicInteger();
         ThreadFactory threads = runnable -> {
             Thread thread = new Thread(runnable, "tokenhook-lookup-" + name + "-" + counter.incrementAndGet());
@@ -98,6 +107,8 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         }
         calls.increment();
         running.incrementAndGet();
+        RunningCall call = new RunningCall(Thread.currentThread());
+        CompletableFuture.delayedExecutor(interruptAfterNanos, TimeUnit.NANOSECONDS).execute(call::interrupt);
         Optional<V> value = null;
         Throwable error = null;
         try {
@@ -108,6 +119,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             }
             error = e;
         } finally {
+            call.end();
             running.decrementAndGet();
         }
         if (recorded.compareAndSet(false, true)) {
@@ -152,6 +164,38 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     @Override
     public void close() {
         pool.shutdownNow();
+    }
+
+    /**
+     * One source call's thread, interrupted at {@code interrupt-after} only while the call runs: once it has
+     * ended, the thread may be running the next call, which must not be interrupted. The interrupt is cleared
+     * when the call ends, unless the pool is closing (which interrupts its threads itself).
+     */
+    private final class RunningCall {
+        private final Thread thread;
+        private boolean ended;
+        private boolean interrupted;
+
+        RunningCall(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void interrupt() {
+            if (!ended) {
+                interrupted = true;
+                thread.interrupt();
+                LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
+                        + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
+                        + " interrupted. Give the source's calls a timeout of their own");
+            }
+        }
+
+        synchronized void end() {
+            ended = true;
+            if (interrupted && !pool.isShutdown()) {
+                Thread.interrupted();
+            }
+        }
     }
 
     /** The circuit refused the call. */

@@ -50,6 +50,7 @@ public final class LookupConfig {
         Duration staleFor = value(source, name, TokenHookKeys.LOOKUP_STALE_FOR, problems);
         Integer maxSize = value(source, name, TokenHookKeys.LOOKUP_MAX_SIZE, problems);
         Integer maxConcurrentCalls = value(source, name, TokenHookKeys.LOOKUP_MAX_CONCURRENT_CALLS, problems);
+        Duration interruptAfter = value(source, name, TokenHookKeys.LOOKUP_INTERRUPT_AFTER, problems);
         Integer failureRate = value(source, name, TokenHookKeys.LOOKUP_CIRCUIT_FAILURE_RATE, problems);
         Integer minimumCalls = value(source, name, TokenHookKeys.LOOKUP_CIRCUIT_MINIMUM_CALLS, problems);
         Duration openFor = value(source, name, TokenHookKeys.LOOKUP_CIRCUIT_OPEN_FOR, problems);
@@ -60,12 +61,17 @@ public final class LookupConfig {
                 problems.add(new ConfigException.Problem(staleKey, source.origin(staleKey),
                         "must be at least fresh-for and not-found-fresh-for, was " + staleFor.toMillis() + "ms"));
             }
+            String interruptKey = TokenHookKeys.LOOKUPS.key(name, TokenHookKeys.LOOKUP_INTERRUPT_AFTER).name();
+            if (interruptAfter.compareTo(waitLimit) < 0) {
+                problems.add(new ConfigException.Problem(interruptKey, source.origin(interruptKey),
+                        "must be at least wait-limit, was " + interruptAfter.toMillis() + "ms"));
+            }
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems, ConfigException.DEFAULT_ACTION);
         }
         return new LookupSettings(freshFor, notFoundFreshFor, waitLimit, staleFor, maxSize, maxConcurrentCalls,
-                failureRate, minimumCalls, openFor, onUnknown);
+                interruptAfter, failureRate, minimumCalls, openFor, onUnknown);
     }
 
     private static <T> T value(ConfigSource source, String name, ConfigKey<T> setting,

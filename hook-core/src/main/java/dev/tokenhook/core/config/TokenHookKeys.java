@@ -161,6 +161,12 @@ public final class TokenHookKeys {
     public static final ConfigKey<Integer> LOOKUP_MAX_CONCURRENT_CALLS = ConfigKey.count("max-concurrent-calls",
             LookupSettings.DEFAULT_MAX_CONCURRENT_CALLS, "The most calls to the source at once.")
             .validWhen(n -> n >= 1, "at least 1");
+    /** {@code tokenhook.lookups.<name>.interrupt-after}. */
+    public static final ConfigKey<Duration> LOOKUP_INTERRUPT_AFTER = ConfigKey.duration("interrupt-after",
+            LookupSettings.DEFAULT_INTERRUPT_AFTER, "A source call still running after this long has its thread"
+                    + " interrupted, which frees the thread when the source answers interrupts (the JDK's HttpClient,"
+                    + " waits on locks or queues; JDBC drivers need their own network timeout); at least wait-limit.")
+            .validWhen(TokenHookKeys::positive, "more than 0");
     /** {@code tokenhook.lookups.<name>.circuit.failure-rate}. */
     public static final ConfigKey<Integer> LOOKUP_CIRCUIT_FAILURE_RATE = ConfigKey.count("circuit.failure-rate",
             LookupSettings.DEFAULT_CIRCUIT_FAILURE_RATE, "Percentage of failed or too slow source calls, among the"
@@ -183,8 +189,8 @@ public final class TokenHookKeys {
     public static final ConfigGroup LOOKUPS = ConfigGroup.named("tokenhook.lookups",
             "One claim lookup (hook-lookup's ClaimLookup), named by the application, e.g. patients.",
             LOOKUP_FRESH_FOR, LOOKUP_NOT_FOUND_FRESH_FOR, LOOKUP_WAIT_LIMIT, LOOKUP_STALE_FOR, LOOKUP_MAX_SIZE,
-            LOOKUP_MAX_CONCURRENT_CALLS, LOOKUP_CIRCUIT_FAILURE_RATE, LOOKUP_CIRCUIT_MINIMUM_CALLS,
-            LOOKUP_CIRCUIT_OPEN_FOR, LOOKUP_ON_UNKNOWN);
+            LOOKUP_MAX_CONCURRENT_CALLS, LOOKUP_INTERRUPT_AFTER, LOOKUP_CIRCUIT_FAILURE_RATE,
+            LOOKUP_CIRCUIT_MINIMUM_CALLS, LOOKUP_CIRCUIT_OPEN_FOR, LOOKUP_ON_UNKNOWN);
 
     /** Every plain key, in documentation order. */
     public static final List<ConfigKey<?>> KEYS = List.of(ENABLED, PATH, AUTH_HEADER_NAME, AUTH_HEADER_SECRETS,

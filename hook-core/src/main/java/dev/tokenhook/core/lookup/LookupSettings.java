@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
  *     fails (stale-if-error), counted from when it was read</td></tr>
  * <tr><td>{@code max-size}</td><td>{@code 10000}</td><td>the most keys cached</td></tr>
  * <tr><td>{@code max-concurrent-calls}</td><td>{@code 4}</td><td>the most calls to the source at once</td></tr>
+ * <tr><td>{@code interrupt-after}</td><td>{@code 10s}</td><td>a source call still running after this long has its
+ *     thread interrupted, which frees it when the source answers interrupts; at least {@code wait-limit}</td></tr>
  * <tr><td>{@code circuit.failure-rate}</td><td>{@code 50}</td><td>percentage of failed or too slow source
  *     calls, among the last {@code circuit.minimum-calls}, that opens the circuit</td></tr>
  * <tr><td>{@code circuit.minimum-calls}</td><td>{@code 10}</td><td>source calls seen before the circuit may
@@ -41,6 +43,7 @@ import java.util.regex.Pattern;
  * @param staleFor how long a last known answer is kept, from when it was read; at least both freshness times
  * @param maxSize the most keys cached
  * @param maxConcurrentCalls the most calls to the source at once
+ * @param interruptAfter how long a source call runs before its thread is interrupted; at least the wait limit
  * @param circuitFailureRate percentage (1..100) of failed calls that opens the circuit
  * @param circuitMinimumCalls calls seen before the circuit may open, also the window the rate is taken over
  * @param circuitOpenFor how long the circuit stays open before trying the source again
@@ -53,6 +56,7 @@ public record LookupSettings(
         Duration staleFor,
         long maxSize,
         int maxConcurrentCalls,
+        Duration interruptAfter,
         int circuitFailureRate,
         int circuitMinimumCalls,
         Duration circuitOpenFor,
@@ -70,6 +74,8 @@ public record LookupSettings(
     public static final int DEFAULT_MAX_SIZE = 10_000;
     /** Default limit of concurrent source calls. */
     public static final int DEFAULT_MAX_CONCURRENT_CALLS = 4;
+    /** Default time after which a source call still running is interrupted: far past any useful answer. */
+    public static final Duration DEFAULT_INTERRUPT_AFTER = Duration.ofSeconds(10);
     /** Default failure percentage that opens the circuit. */
     public static final int DEFAULT_CIRCUIT_FAILURE_RATE = 50;
     /** Default calls before the circuit may open. */
@@ -87,11 +93,16 @@ public record LookupSettings(
         positive("not-found-fresh-for", notFoundFreshFor);
         positive("wait-limit", waitLimit);
         positive("stale-for", staleFor);
+        positive("interrupt-after", interruptAfter);
         positive("circuit.open-for", circuitOpenFor);
         Objects.requireNonNull(onUnknown, "onUnknown");
         if (waitLimit.compareTo(MAX_WAIT_LIMIT) > 0) {
             throw new IllegalArgumentException("wait-limit must be under Okta's 3 s timeout (at most "
                     + MAX_WAIT_LIMIT.toMillis() + "ms), was " + waitLimit.toMillis() + "ms");
+        }
+        if (interruptAfter.compareTo(waitLimit) < 0) {
+            throw new IllegalArgumentException("interrupt-after must be at least wait-limit, was "
+                    + interruptAfter.toMillis() + "ms");
         }
         if (staleFor.compareTo(freshFor) < 0 || staleFor.compareTo(notFoundFreshFor) < 0) {
             throw new IllegalArgumentException("stale-for must be at least fresh-for and not-found-fresh-for, was "
@@ -115,7 +126,7 @@ public record LookupSettings(
     /** @return every default */
     public static LookupSettings defaults() {
         return new LookupSettings(DEFAULT_FRESH_FOR, DEFAULT_NOT_FOUND_FRESH_FOR, DEFAULT_WAIT_LIMIT, DEFAULT_STALE_FOR,
-                DEFAULT_MAX_SIZE, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_CIRCUIT_FAILURE_RATE,
+                DEFAULT_MAX_SIZE, DEFAULT_MAX_CONCURRENT_CALLS, DEFAULT_INTERRUPT_AFTER, DEFAULT_CIRCUIT_FAILURE_RATE,
                 DEFAULT_CIRCUIT_MINIMUM_CALLS, DEFAULT_CIRCUIT_OPEN_FOR, OnUnknown.OMIT_CLAIM);
     }
 
@@ -157,6 +168,7 @@ public record LookupSettings(
         private Duration staleFor;
         private long maxSize;
         private int maxConcurrentCalls;
+        private Duration interruptAfter;
         private int circuitFailureRate;
         private int circuitMinimumCalls;
         private Duration circuitOpenFor;
@@ -169,6 +181,7 @@ public record LookupSettings(
             staleFor = from.staleFor;
             maxSize = from.maxSize;
             maxConcurrentCalls = from.maxConcurrentCalls;
+            interruptAfter = from.interruptAfter;
             circuitFailureRate = from.circuitFailureRate;
             circuitMinimumCalls = from.circuitMinimumCalls;
             circuitOpenFor = from.circuitOpenFor;
@@ -211,6 +224,12 @@ public record LookupSettings(
             return this;
         }
 
+        /** @param value how long a source call runs before its thread is interrupted @return this builder */
+        public Builder interruptAfter(Duration value) {
+            interruptAfter = value;
+            return this;
+        }
+
         /** @param value percentage of failed calls that opens the circuit @return this builder */
         public Builder circuitFailureRate(int value) {
             circuitFailureRate = value;
@@ -238,7 +257,7 @@ public record LookupSettings(
         /** @return the settings, validated */
         public LookupSettings build() {
             return new LookupSettings(freshFor, notFoundFreshFor, waitLimit, staleFor, maxSize, maxConcurrentCalls,
-                    circuitFailureRate, circuitMinimumCalls, circuitOpenFor, onUnknown);
+                    interruptAfter, circuitFailureRate, circuitMinimumCalls, circuitOpenFor, onUnknown);
         }
     }
 }

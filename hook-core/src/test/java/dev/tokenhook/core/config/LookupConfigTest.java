@@ -32,6 +32,7 @@ class LookupConfigTest {
                 Map.entry("tokenhook.lookups.patients.stale-for", "PT12H"),
                 Map.entry("tokenhook.lookups.patients.max-size", "50000"),
                 Map.entry("tokenhook.lookups.patients.max-concurrent-calls", "8"),
+                Map.entry("tokenhook.lookups.patients.interrupt-after", "20s"),
                 Map.entry("tokenhook.lookups.patients.circuit.failure-rate", "25"),
                 Map.entry("tokenhook.lookups.patients.circuit.minimum-calls", "5"),
                 Map.entry("tokenhook.lookups.patients.circuit.open-for", "30s"),
@@ -40,7 +41,7 @@ class LookupConfigTest {
 
         assertThat(LookupConfig.fromProperties("patients", props::get)).isEqualTo(new LookupSettings(
                 Duration.ofMinutes(2), Duration.ofSeconds(30), Duration.ofMillis(400), Duration.ofHours(12), 50_000, 8,
-                25, 5, Duration.ofSeconds(30), OnUnknown.FAIL_RULE));
+                Duration.ofSeconds(20), 25, 5, Duration.ofSeconds(30), OnUnknown.FAIL_RULE));
     }
 
     @Test
@@ -56,6 +57,13 @@ class LookupConfigTest {
         assertThatThrownBy(() -> LookupConfig.fromProperties("patients",
                 Map.of("tokenhook.lookups.patients.stale-for", "10s")::get))
                 .hasMessageContaining("tokenhook.lookups.patients.stale-for").hasMessageContaining("at least fresh-for");
+        assertThatThrownBy(() -> LookupConfig.fromProperties("patients",
+                Map.of("tokenhook.lookups.patients.interrupt-after", "500ms")::get))
+                .hasMessageContaining("tokenhook.lookups.patients.interrupt-after (from properties): must be at least"
+                        + " wait-limit, was 500ms");
+        assertThatThrownBy(() -> LookupSettings.builder().waitLimit(Duration.ofSeconds(2))
+                .interruptAfter(Duration.ofSeconds(1)).build())
+                .hasMessage("interrupt-after must be at least wait-limit, was 1000ms");
         assertThatThrownBy(() -> LookupSettings.builder().circuitFailureRate(0).build())
                 .hasMessageContaining("circuit.failure-rate");
         assertThatThrownBy(() -> LookupConfig.fromProperties("Patients!", key -> null))
