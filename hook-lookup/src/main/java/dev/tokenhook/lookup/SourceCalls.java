@@ -108,6 +108,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         calls.increment();
         running.incrementAndGet();
         RunningCall call = new RunningCall(Thread.currentThread());
+        // Not cancelled when the call ends (the JDK's delayer gives no handle): it then finds the call ended.
         CompletableFuture.delayedExecutor(interruptAfterNanos, TimeUnit.NANOSECONDS).execute(call::interrupt);
         Optional<V> value = null;
         Throwable error = null;
@@ -180,14 +181,17 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             this.thread = thread;
         }
 
-        synchronized void interrupt() {
-            if (!ended) {
+        void interrupt() {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
                 interrupted = true;
                 thread.interrupt();
-                LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
-                        + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
-                        + " interrupted. Give the source's calls a timeout of their own");
             }
+            LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
+                    + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
+                    + " interrupted. Give the source's calls a timeout of their own");
         }
 
         synchronized void end() {
