@@ -7,10 +7,13 @@ import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Calls the source for the cache: on a bounded pool (at most {@code max-concurrent-calls} threads, so never more
  * calls at once), through the circuit breaker, which counts a call still running at the wait limit as failed. A
- * call still running at {@code interrupt-after} has its thread interrupted, so a source that answers interrupts
- * gives the thread back instead of holding it for good.
- * Its futures never fail: a failed load becomes a failed {@link Entry} (so the cache does not log the source's
- * exception, whose message may hold data), a failed refresh keeps the old answer.
+ * call still running at {@code interrupt-after} (looked for every tenth of it) has its thread interrupted, so a
+ * source that answers interrupts gives the thread back instead of holding it for good. Its futures never fail:
+ * a failed load becomes a failed {@link Entry} (so the cache does not log the source's exception, whose message
+ * may hold data), a failed refresh keeps the old answer.
  */
 final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoCloseable {
 
@@ -40,8 +43,11 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     private final long waitLimitNanos;
     private final long interruptAfterNanos;
     private final ThreadPoolExecutor pool;
+    private final long sweepEveryNanos;
+    private final ScheduledThreadPoolExecutor sweeper;
+    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
     private final LongAdder calls = new LongAdder();
-    private final AtomicInteger running = new AtomicInteger();
+    private final Set<RunningCall> running = ConcurrentHashMap.newKeySet();
 
     SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
             long interruptAfterNanos, int maxConcurrentCalls) {
@@ -51,15 +57,17 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         this.ticker = ticker;
         this.waitLimitNanos = waitLimitNanos;
         this.interruptAfterNanos = interruptAfterNanos;
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory threads = runnable -> {
-            Thread thread = new Thread(runnable, "tokenhook-lookup-" + name + "-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
         this.pool = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(maxConcurrentCalls * QUEUE_PER_CALL), threads, new ThreadPoolExecutor.AbortPolicy());
+                new LinkedBlockingQueue<>(maxConcurrentCalls * QUEUE_PER_CALL), daemons("tokenhook-lookup-" + name + "-"),
+                new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
+        // A sweep every tenth of interrupt-after while calls run, not a timer per call: a timer per call woke a
+        // timer thread on every call, or (the JDK's delayer, which cannot cancel) stayed queued for
+        // interrupt-after after its call ended (LookupMissBenchmark, benchmarks/README.md). Idle, no thread.
+        this.sweepEveryNanos = Math.max(interruptAfterNanos / 10, TimeUnit.MILLISECONDS.toNanos(10));
+        this.sweeper = new ScheduledThreadPoolExecutor(1, daemons("tokenhook-lookup-" + name + "-sweeper-"));
+        sweeper.setKeepAliveTime(30, TimeUnit.SECONDS);
+        sweeper.allowCoreThreadTimeOut(true);
     }
 
     @Override
@@ -106,10 +114,9 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             return;
         }
         calls.increment();
-        running.incrementAndGet();
-        RunningCall call = new RunningCall(Thread.currentThread());
-        // Not cancelled when the call ends (the JDK's delayer gives no handle): it then finds the call ended.
-        CompletableFuture.delayedExecutor(interruptAfterNanos, TimeUnit.NANOSECONDS).execute(call::interrupt);
+        RunningCall call = new RunningCall(Thread.currentThread(), System.nanoTime());
+        running.add(call);
+        sweepWhileRunning();
         Optional<V> value = null;
         Throwable error = null;
         try {
@@ -121,7 +128,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             error = e;
         } finally {
             call.end();
-            running.decrementAndGet();
+            running.remove(call);
         }
         if (recorded.compareAndSet(false, true)) {
             long took = System.nanoTime() - queuedAt;
@@ -136,6 +143,40 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         } else {
             answer.completeExceptionally(error);
         }
+    }
+
+    private static ThreadFactory daemons(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Schedules the next sweep, unless one is scheduled already or no call runs. */
+    private void sweepWhileRunning() {
+        if (!running.isEmpty() && sweepScheduled.compareAndSet(false, true)) {
+            try {
+                sweeper.schedule(this::sweep, sweepEveryNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException closed) {
+                // closing interrupts the pool's threads itself
+            }
+        }
+    }
+
+    /** Interrupts each call running for {@code interrupt-after} or longer, once; then sweeps again later. */
+    private void sweep() {
+        long now = System.nanoTime();
+        for (RunningCall call : running) {
+            if (now - call.startedAt >= interruptAfterNanos && call.interrupt()) {
+                LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
+                        + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
+                        + " interrupted. Give the source's calls a timeout of their own");
+            }
+        }
+        sweepScheduled.set(false);
+        sweepWhileRunning();
     }
 
     static LookupOutcome outcomeOf(Throwable error) {
@@ -159,39 +200,39 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
 
     /** @return source calls running now */
     int running() {
-        return running.get();
+        return running.size();
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
+        sweeper.shutdownNow();
     }
 
     /**
-     * One source call's thread, interrupted at {@code interrupt-after} only while the call runs: once it has
-     * ended, the thread may be running the next call, which must not be interrupted. The interrupt is cleared
-     * when the call ends, unless the pool is closing (which interrupts its threads itself).
+     * One source call's thread, interrupted once, and only while the call runs: once it has ended, the thread
+     * may be running the next call, which must not be interrupted. The interrupt is cleared when the call ends,
+     * unless the pool is closing (which interrupts its threads itself).
      */
     private final class RunningCall {
         private final Thread thread;
+        private final long startedAt;
         private boolean ended;
         private boolean interrupted;
 
-        RunningCall(Thread thread) {
+        RunningCall(Thread thread, long startedAt) {
             this.thread = thread;
+            this.startedAt = startedAt;
         }
 
-        void interrupt() {
-            synchronized (this) {
-                if (ended) {
-                    return;
-                }
-                interrupted = true;
-                thread.interrupt();
+        /** @return whether this interrupted the call, which had neither ended nor been interrupted yet */
+        synchronized boolean interrupt() {
+            if (ended || interrupted) {
+                return false;
             }
-            LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
-                    + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
-                    + " interrupted. Give the source's calls a timeout of their own");
+            interrupted = true;
+            thread.interrupt();
+            return true;
         }
 
         synchronized void end() {
