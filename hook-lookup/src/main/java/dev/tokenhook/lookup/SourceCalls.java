@@ -168,15 +168,18 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     /** Interrupts each call running for {@code interrupt-after} or longer, once; then sweeps again later. */
     private void sweep() {
         long now = System.nanoTime();
-        for (RunningCall call : running) {
-            if (now - call.startedAt >= interruptAfterNanos && call.interrupt()) {
-                LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
-                        + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread was"
-                        + " interrupted. Give the source's calls a timeout of their own");
+        try {
+            for (RunningCall call : running) {
+                if (now - call.startedAt >= interruptAfterNanos && call.interrupt()) {
+                    LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
+                            + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread"
+                            + " was interrupted. Give the source's calls a timeout of their own");
+                }
             }
+        } finally {
+            sweepScheduled.set(false); // even if logging failed: a lost sweep would never interrupt again
+            sweepWhileRunning();
         }
-        sweepScheduled.set(false);
-        sweepWhileRunning();
     }
 
     static LookupOutcome outcomeOf(Throwable error) {
