@@ -261,7 +261,7 @@ public final class ClaimLookup<K, V> implements Function<K, Optional<V>>, AutoCl
         long all = outcomes.values().stream().mapToLong(Long::longValue).sum();
         cache.synchronous().cleanUp(); // drops failed loads and answers past the stale window from the size
         return new LookupStats(outcomes, hits, all - hits, evictions.sum(), cache.synchronous().estimatedSize(),
-                sourceCalls.calls(), sourceCalls.running(), circuitState());
+                sourceCalls.calls(), sourceCalls.running(), sourceCalls.interrupted(), circuitState());
     }
 
     private LookupStats.CircuitState circuitState() {

@@ -15,10 +15,12 @@ import java.util.Map;
  * @param sourceCalls calls made to the source
  * @param sourceCallsRunning source calls running now, at most {@code max-concurrent-calls}: calls that stay at
  *     that limit while lookups time out never return, and hold the lookup's threads (bound them: {@link LookupSource})
+ * @param sourceCallsInterrupted source calls interrupted at {@code interrupt-after}: any at all means a source
+ *     without a timeout of its own
  * @param circuit the circuit's current state
  */
 public record LookupStats(Map<LookupOutcome, Long> outcomes, long cacheHits, long cacheMisses, long evictions,
-        long size, long sourceCalls, int sourceCallsRunning, CircuitState circuit) {
+        long size, long sourceCalls, int sourceCallsRunning, long sourceCallsInterrupted, CircuitState circuit) {
 
     /** Copies the map. */
     public LookupStats {

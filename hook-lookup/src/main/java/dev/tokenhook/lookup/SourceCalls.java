@@ -47,6 +47,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     private final ScheduledThreadPoolExecutor sweeper;
     private final AtomicBoolean sweepScheduled = new AtomicBoolean();
     private final LongAdder calls = new LongAdder();
+    private final LongAdder interrupted = new LongAdder();
     private final Set<RunningCall> running = ConcurrentHashMap.newKeySet();
 
     SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
@@ -171,6 +172,7 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         try {
             for (RunningCall call : running) {
                 if (now - call.startedAt >= interruptAfterNanos && call.interrupt()) {
+                    interrupted.increment();
                     LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
                             + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread"
                             + " was interrupted. Give the source's calls a timeout of their own");
@@ -199,6 +201,11 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
 
     long calls() {
         return calls.sum();
+    }
+
+    /** @return source calls interrupted at {@code interrupt-after} */
+    long interrupted() {
+        return interrupted.sum();
     }
 
     /** @return source calls running now */

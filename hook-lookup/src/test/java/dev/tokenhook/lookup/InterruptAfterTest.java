@@ -120,6 +120,7 @@ class InterruptAfterTest {
 
             Eventually.await("the held call to give its thread back", () -> lookup.stats().sourceCallsRunning() == 0);
             assertThat(interrupted).hasValue(1);
+            assertThat(lookup.stats().sourceCallsInterrupted()).as("what operators see of it").isOne();
             assertThat(lookup.lookup("bob").value()).as("the only lookup thread serves the next call").contains("id-bob");
         }
         assertThat(warnings).singleElement().satisfies(warning -> assertThat(warning.getMessage())

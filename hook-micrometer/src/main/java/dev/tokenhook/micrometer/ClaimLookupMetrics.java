@@ -23,6 +23,8 @@ import java.util.Objects;
  *   <li>{@code tokenhook.lookup.source.calls} (function counter): calls made to the source;</li>
  *   <li>{@code tokenhook.lookup.source.running} (gauge): source calls running now; staying at
  *       {@code max-concurrent-calls} while lookups time out means calls that never return;</li>
+ *   <li>{@code tokenhook.lookup.source.interrupted} (function counter): source calls interrupted at
+ *       {@code interrupt-after}; any at all means a source without a timeout of its own;</li>
  *   <li>{@code tokenhook.lookup.circuit.state} (gauge): 1 for the current {@code state} (closed, open,
  *       half-open), 0 for the others.</li>
  * </ul>
@@ -63,6 +65,9 @@ public final class ClaimLookupMetrics implements MeterBinder {
                 .description("Calls a claim lookup made to its source").tag("lookup", name).register(registry);
         Gauge.builder("tokenhook.lookup.source.running", lookup, l -> l.stats().sourceCallsRunning())
                 .description("Calls of a claim lookup to its source running now").tag("lookup", name)
+                .register(registry);
+        FunctionCounter.builder("tokenhook.lookup.source.interrupted", lookup, l -> l.stats().sourceCallsInterrupted())
+                .description("Calls of a claim lookup to its source interrupted at interrupt-after").tag("lookup", name)
                 .register(registry);
         for (LookupStats.CircuitState state : LookupStats.CircuitState.values()) {
             Gauge.builder("tokenhook.lookup.circuit.state", lookup, l -> l.stats().circuit() == state ? 1 : 0)

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -134,13 +135,39 @@ class ClaimLookupMetricsTest {
         }
     }
 
+    /** A source call that answers interrupts, still running at interrupt-after: interrupted, counted, ended. */
+    @Test
+    void sourceCallsInterruptedAreCounted() {
+        CountDownLatch never = new CountDownLatch(1);
+        try (ClaimLookup<String, String> patients = ClaimLookup.<String, String>builder("patients", login -> {
+                    never.await();
+                    return Optional.of("1234");
+                }).settings(LookupSettings.builder().waitLimit(Duration.ofMillis(50))
+                        .interruptAfter(Duration.ofMillis(100)).build()).build()) {
+            new ClaimLookupMetrics(patients).bindTo(registry);
+
+            assertThat(patients.apply("ann@example.com")).isEmpty();
+            assertThat(onceSettled(this::interrupted, 1)).isEqualTo(1);
+            assertThat(runningOnceSettled(0)).isZero();
+        }
+    }
+
     /** @return the gauge once it shows {@code expected}, or after 20 s what it shows then */
     private double runningOnceSettled(double expected) {
+        return onceSettled(this::running, expected);
+    }
+
+    /** @return the meter's value once it is {@code expected}, or after 20 s what it is then */
+    private static double onceSettled(DoubleSupplier meter, double expected) {
         long deadline = System.nanoTime() + 20_000_000_000L;
-        while (running() != expected && System.nanoTime() < deadline) {
+        while (meter.getAsDouble() != expected && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
-        return running();
+        return meter.getAsDouble();
+    }
+
+    private double interrupted() {
+        return registry.get("tokenhook.lookup.source.interrupted").tag("lookup", "patients").functionCounter().count();
     }
 
     private double running() {

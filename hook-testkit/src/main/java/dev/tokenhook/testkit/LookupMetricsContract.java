@@ -77,6 +77,7 @@ public abstract class LookupMetricsContract {
                 .isEqualTo(1);
         assertThat(app.metrics().value("tokenhook.lookup.cache.size?tag=lookup:patients")).isEqualTo(2);
         assertThat(app.metrics().value("tokenhook.lookup.source.running?tag=lookup:patients")).isZero();
+        assertThat(app.metrics().value("tokenhook.lookup.source.interrupted?tag=lookup:patients")).isZero();
     }
 
     @Test
