@@ -2,18 +2,16 @@ package dev.tokenhook.lookup;
 
 import com.github.benmanes.caffeine.cache.AsyncCacheLoader;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.tokenhook.core.rule.Watchdog;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +23,7 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * Calls the source for the cache: on a bounded pool (at most {@code max-concurrent-calls} threads, so never more
  * calls at once), through the circuit breaker, which counts a call still running at the wait limit as failed. A
- * call still running at {@code interrupt-after} (looked for every tenth of it) has its thread interrupted, so a
+ * call still running at {@code interrupt-after} has its thread interrupted by the lookup's {@link Watchdog}, so a
  * source that answers interrupts gives the thread back instead of holding it for good. Its futures never fail:
  * a failed load becomes a failed {@link Entry} (so the cache does not log the source's exception, whose message
  * may hold data), a failed refresh keeps the old answer.
@@ -43,12 +41,10 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
     private final long waitLimitNanos;
     private final long interruptAfterNanos;
     private final ThreadPoolExecutor pool;
-    private final long sweepEveryNanos;
-    private final ScheduledThreadPoolExecutor sweeper;
-    private final AtomicBoolean sweepScheduled = new AtomicBoolean();
+    private final Watchdog interrupter;
     private final LongAdder calls = new LongAdder();
-    private final LongAdder interrupted = new LongAdder();
-    private final Set<RunningCall> running = ConcurrentHashMap.newKeySet();
+    private final LongAdder interruptedCalls = new LongAdder();
+    private final AtomicInteger running = new AtomicInteger();
 
     SourceCalls(String name, LookupSource<K, V> source, CircuitBreaker breaker, Ticker ticker, long waitLimitNanos,
             long interruptAfterNanos, int maxConcurrentCalls) {
@@ -58,17 +54,19 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
         this.ticker = ticker;
         this.waitLimitNanos = waitLimitNanos;
         this.interruptAfterNanos = interruptAfterNanos;
+        AtomicInteger counter = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            Thread thread = new Thread(runnable, "tokenhook-lookup-" + name + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
         this.pool = new ThreadPoolExecutor(maxConcurrentCalls, maxConcurrentCalls, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(maxConcurrentCalls * QUEUE_PER_CALL), daemons("tokenhook-lookup-" + name + "-"),
-                new ThreadPoolExecutor.AbortPolicy());
+                new LinkedBlockingQueue<>(maxConcurrentCalls * QUEUE_PER_CALL), threads, new ThreadPoolExecutor.AbortPolicy());
         pool.allowCoreThreadTimeOut(true);
-        // A sweep every tenth of interrupt-after while calls run, not a timer per call: a timer per call woke a
-        // timer thread on every call, or (the JDK's delayer, which cannot cancel) stayed queued for
-        // interrupt-after after its call ended (LookupMissBenchmark, benchmarks/README.md). Idle, no thread.
-        this.sweepEveryNanos = Math.max(interruptAfterNanos / 10, TimeUnit.MILLISECONDS.toNanos(10));
-        this.sweeper = new ScheduledThreadPoolExecutor(1, daemons("tokenhook-lookup-" + name + "-sweeper-"));
-        sweeper.setKeepAliveTime(30, TimeUnit.SECONDS);
-        sweeper.allowCoreThreadTimeOut(true);
+        // The engine's watchdog, not a timer per call: a timer per call woke a timer thread on every call, or
+        // (the JDK's delayer, which cannot cancel) stayed queued for interrupt-after after its call ended
+        // (LookupMissBenchmark, benchmarks/README.md).
+        this.interrupter = new Watchdog("tokenhook-lookup-" + name + "-interrupter");
     }
 
     @Override
@@ -115,9 +113,9 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             return;
         }
         calls.increment();
-        RunningCall call = new RunningCall(Thread.currentThread(), System.nanoTime());
-        running.add(call);
-        sweepWhileRunning();
+        running.incrementAndGet();
+        RunningCall call = new RunningCall(Thread.currentThread(), System.nanoTime() + interruptAfterNanos);
+        interrupter.watch(call);
         Optional<V> value = null;
         Throwable error = null;
         try {
@@ -128,8 +126,9 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             }
             error = e;
         } finally {
+            interrupter.forget(call);
             call.end();
-            running.remove(call);
+            running.decrementAndGet();
         }
         if (recorded.compareAndSet(false, true)) {
             long took = System.nanoTime() - queuedAt;
@@ -143,44 +142,6 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
             answer.complete(value);
         } else {
             answer.completeExceptionally(error);
-        }
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
-    /** Schedules the next sweep, unless one is scheduled already or no call runs. */
-    private void sweepWhileRunning() {
-        if (!running.isEmpty() && sweepScheduled.compareAndSet(false, true)) {
-            try {
-                sweeper.schedule(this::sweep, sweepEveryNanos, TimeUnit.NANOSECONDS);
-            } catch (RejectedExecutionException closed) {
-                // closing interrupts the pool's threads itself
-            }
-        }
-    }
-
-    /** Interrupts each call running for {@code interrupt-after} or longer, once; then sweeps again later. */
-    private void sweep() {
-        long now = System.nanoTime();
-        try {
-            for (RunningCall call : running) {
-                if (now - call.startedAt >= interruptAfterNanos && call.interrupt()) {
-                    interrupted.increment();
-                    LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
-                            + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread"
-                            + " was interrupted. Give the source's calls a timeout of their own");
-                }
-            }
-        } finally {
-            sweepScheduled.set(false); // even if logging failed: a lost sweep would never interrupt again
-            sweepWhileRunning();
         }
     }
 
@@ -205,39 +166,54 @@ final class SourceCalls<K, V> implements AsyncCacheLoader<K, Entry<V>>, AutoClos
 
     /** @return source calls interrupted at {@code interrupt-after} */
     long interrupted() {
-        return interrupted.sum();
+        return interruptedCalls.sum();
     }
 
     /** @return source calls running now */
     int running() {
-        return running.size();
+        return running.get();
     }
 
     @Override
     public void close() {
         pool.shutdownNow();
-        sweeper.shutdownNow();
+        interrupter.close(); // its calls were interrupted by the pool's shutdown: nothing more to do
     }
 
     /**
-     * One source call's thread, interrupted once, and only while the call runs: once it has ended, the thread
-     * may be running the next call, which must not be interrupted. The interrupt is cleared when the call ends,
-     * unless the pool is closing (which interrupts its threads itself).
+     * One source call's thread, interrupted at {@code interrupt-after} only while the call runs: once it has
+     * ended, the thread may be running the next call, which must not be interrupted. The interrupt is cleared
+     * when the call ends, unless the pool is closing (which interrupts its threads itself, so a call the
+     * closing watchdog expires is left alone).
      */
-    private final class RunningCall {
+    private final class RunningCall implements Watchdog.Watched {
         private final Thread thread;
-        private final long startedAt;
+        private final long interruptAt;
         private boolean ended;
         private boolean interrupted;
 
-        RunningCall(Thread thread, long startedAt) {
+        RunningCall(Thread thread, long interruptAt) {
             this.thread = thread;
-            this.startedAt = startedAt;
+            this.interruptAt = interruptAt;
         }
 
-        /** @return whether this interrupted the call, which had neither ended nor been interrupted yet */
-        synchronized boolean interrupt() {
-            if (ended || interrupted) {
+        @Override
+        public long deadlineNanos() {
+            return interruptAt;
+        }
+
+        @Override
+        public void expire() {
+            if (interrupt()) {
+                interruptedCalls.increment();
+                LOG.log(Level.WARNING, "tokenhook lookup=" + name + ": a source call ran for "
+                        + TimeUnit.NANOSECONDS.toMillis(interruptAfterNanos) + "ms (interrupt-after); its thread"
+                        + " was interrupted. Give the source's calls a timeout of their own");
+            }
+        }
+
+        private synchronized boolean interrupt() {
+            if (ended || pool.isShutdown()) {
                 return false;
             }
             interrupted = true;
