@@ -54,7 +54,8 @@ import java.util.function.Function;
  *       ({@code patients:hit:found}); keys and values are never logged.</li>
  * </ul>
  *
- * Thread-safe. Close it to stop its threads (the source's, and the one that interrupts calls past {@code interrupt-after}).
+ * Thread-safe. Close it to stop its threads (the source's, and the one that interrupts calls past
+ * {@code interrupt-after}).
  *
  * @param <K> the key, e.g. a login
  * @param <V> the value, e.g. a patient id
